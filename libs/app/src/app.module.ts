@@ -1,0 +1,68 @@
+import { randomUUID } from 'crypto';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { IncomingMessage } from 'http';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfigModule, type ResolvedConfig } from '@mmn/config';
+import { dataSourceOptions } from '@mmn/database';
+import { formatGraphQLError, GraphQLExceptionFilter, queryLimitProtection } from '@mmn/graphql-platform';
+import { IdentityModule } from '@mmn/identity';
+import { ReferenceDataModule } from '@mmn/reference-data';
+import { SearchModule } from '@mmn/search';
+import { ALL_ENTITIES } from './entities';
+import { HealthController } from './health.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ResolvedConfig): DynamicModule {
+    const development = config.nodeEnv !== 'production';
+    const limits = queryLimitProtection();
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req: IncomingMessage) => {
+              const header = req.headers['x-request-id'];
+              return typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+            },
+            // Request bodies may carry PHI or passwords: they are never logged, nor are credentials.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl, entities: ALL_ENTITIES, migrations: [] })),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          buildSchemaOptions: { dateScalarMode: 'isoDate' },
+          includeStacktraceInErrorResponses: false,
+          allowBatchedHttpRequests: false,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          formatError: (formatted) => formatGraphQLError(formatted, development),
+          validationRules: limits.validationRules,
+          plugins: [
+            ...limits.plugins,
+            development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+          ],
+        }),
+        SearchModule,
+        IdentityModule,
+        ReferenceDataModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
+    };
+  }
+}

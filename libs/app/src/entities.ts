@@ -1,0 +1,5 @@
+import { IDENTITY_ENTITIES } from '@mmn/identity';
+import { REFERENCE_DATA_ENTITIES } from '@mmn/reference-data';
+
+/** Every TypeORM entity of the system; the migration drift check compares these with the migrations. */
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...REFERENCE_DATA_ENTITIES];

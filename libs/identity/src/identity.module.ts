@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './access/access.guard';
+import { AccessTokenService } from './access/access-token.service';
+import { JwtStrategy } from './access/jwt.strategy';
+import { IdentityResolver } from './identity.resolver';
+import { LoginFailure } from './login/login-attempt.entity';
+import { LocalStrategy } from './login/local.strategy';
+import { LoginThrottleService } from './login/login-throttle.service';
+import { RefreshToken } from './sessions/refresh-token.entity';
+import { AuthService } from './sessions/auth.service';
+import { User } from './users/user.entity';
+import { UsersService } from './users/users.service';
+
+export const IDENTITY_ENTITIES = [User, RefreshToken, LoginFailure];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), PassportModule, JwtModule.register({})],
+  providers: [
+    UsersService,
+    AuthService,
+    AccessTokenService,
+    LoginThrottleService,
+    JwtStrategy,
+    LocalStrategy,
+    IdentityResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService],
+})
+export class IdentityModule {}

@@ -1,0 +1,48 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { UseGuards } from '@nestjs/common';
+import { CurrentUser, type Principal, Public, SignedIn } from './access/access.decorator';
+import { AuthPayload, LoginInput, RegisterInput } from './dto/auth.inputs';
+import { LocalAuthGuard, SignedInUser } from './login/local-auth.guard';
+import { AuthService } from './sessions/auth.service';
+import { User } from './users/user.entity';
+import { UsersService } from './users/users.service';
+
+@Resolver()
+export class IdentityResolver {
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload)
+  async register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
+    const user = await this.users.register(input);
+    return this.auth.startSession(user);
+  }
+
+  @Public()
+  @UseGuards(LocalAuthGuard)
+  @Mutation(() => AuthPayload, { description: 'Wrong email or password: UNAUTHENTICATED, same message for both' })
+  login(@Args('input') _input: LoginInput, @SignedInUser() user: User): Promise<AuthPayload> {
+    return this.auth.startSession(user);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload)
+  refreshSession(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
+    return this.auth.refresh(refreshToken);
+  }
+
+  @Public()
+  @Mutation(() => Boolean)
+  logout(@Args('refreshToken') refreshToken: string): Promise<boolean> {
+    return this.auth.logout(refreshToken);
+  }
+
+  @SignedIn()
+  @Query(() => User)
+  me(@CurrentUser() principal: Principal): Promise<User> {
+    return this.users.byId(principal.userId);
+  }
+}

@@ -1,0 +1,7 @@
+// Accounts, sign-in (Passport local + JWT), sessions, and the access declarations every operation makes.
+export * from './access/access.decorator';
+export * from './access/access-declarations';
+export * from './identity.module';
+export { ARGON2_PARAMETERS } from './passwords/password-policy';
+export * from './users/user.entity';
+export * from './users/users.service';

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { isUniqueViolation } from '@mmn/database';
+import { BadUserInputException, ConflictException, ForbiddenException, NotFoundException } from '@mmn/graphql-platform';
+import { Role } from '@mmn/shared';
+import { hashPassword, passwordProblem } from '../passwords/password-policy';
+import { User } from './user.entity';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface Registration {
+  email: string;
+  password: string;
+  role: Role;
+  displayName: string;
+}
+
+/** Runs inside the registration transaction, e.g. to create the therapist's or provider's empty profile. */
+export type RegistrationHook = (user: User, manager: EntityManager) => Promise<void>;
+
+@Injectable()
+export class UsersService {
+  private readonly hooks: RegistrationHook[] = [];
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onRegistered(hook: RegistrationHook): void {
+    this.hooks.push(hook);
+  }
+
+  async register(registration: Registration): Promise<User> {
+    if (registration.role === Role.ADMIN) throw new ForbiddenException('Administrator accounts cannot be registered.');
+    return this.create(registration);
+  }
+
+  /** Creates the configured administrator once (on start), when no account has that email yet. */
+  async ensureAdmin(email: string, password: string, displayName = 'Administrator'): Promise<User> {
+    const existing = await this.users.findOneBy({ email: normaliseEmail(email) });
+    if (existing) return existing;
+    return this.create({ email, password, role: Role.ADMIN, displayName });
+  }
+
+  async byId(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundException('User');
+    return user;
+  }
+
+  private async create(registration: Registration): Promise<User> {
+    const problem = passwordProblem(registration.password);
+    if (problem) throw BadUserInputException.field('input.password', `Password ${problem}.`);
+    const passwordHash = await hashPassword(registration.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const user = manager.create(User, {
+          email: normaliseEmail(registration.email),
+          role: registration.role,
+          displayName: registration.displayName.trim(),
+          passwordHash,
+        });
+        await manager.save(user);
+        for (const hook of this.hooks) await hook(user, manager);
+        return user;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) throw new ConflictException('An account with this email already exists.');
+      throw error;
+    }
+  }
+}

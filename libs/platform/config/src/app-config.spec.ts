@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.seedDemo).toBe(true);
+    expect(config.dataDir.endsWith('.data')).toBe(true);
+  });
+
+  it('does not seed demo data against an external database unless asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/x' }).seedDemo).toBe(false);
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT must be a port number/],
+    ['PORT', '70000', /PORT must be a port number/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL must start with postgres/],
+    ['MEILI_URL', 'not a url', /MEILI_URL is not a valid URL/],
+    ['MEILI_MASTER_KEY', 'short', /MEILI_MASTER_KEY must be at least 16/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['SEED_DEMO', 'maybe', /SEED_DEMO must be true or false/],
+    ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
+  ])('names %s when its value %s is bad', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_PASSWORD/);
+  });
+});

@@ -1,0 +1,141 @@
+import * as path from 'path';
+
+/** The environment, validated once at boot. No other module reads process.env. */
+export interface AppConfig {
+  port: number;
+  nodeEnv: 'development' | 'production' | 'test';
+  dataDir: string;
+  /** Absent: the embedded PostgreSQL under DATA_DIR/postgres is used. */
+  databaseUrl?: string;
+  /** Absent: the bundled Meilisearch binary under DATA_DIR/meili is used. */
+  meiliUrl?: string;
+  meiliMasterKey?: string;
+  jwtSecret?: string;
+  seedDemo: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  smtpUrl?: string;
+  /** Name prefix of the search index; tests give each file its own. */
+  searchIndexPrefix: string;
+  /** Run the search outbox worker inside the API process. */
+  runSearchWorker: boolean;
+}
+
+/** Values the process needs that may be generated at start (embedded mode). */
+export interface ResolvedConfig extends AppConfig {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliMasterKey: string;
+  jwtSecret: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid environment: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = optional(env, name);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const value = optional(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new ConfigError(name, `must be true or false (got "${value}")`);
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const value = optional(env, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 0 || n > 65535) {
+    throw new ConfigError(name, `must be a port number between 0 and 65535 (got "${value}")`);
+  }
+  return n;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const value = optional(env, name);
+  if (value === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const meiliUrl = url(env, 'MEILI_URL', ['http:', 'https:']);
+  const meiliMasterKey = optional(env, 'MEILI_MASTER_KEY');
+  if (meiliMasterKey !== undefined && meiliMasterKey.length < 16) {
+    throw new ConfigError('MEILI_MASTER_KEY', 'must be at least 16 characters');
+  }
+  const jwtSecret = optional(env, 'JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  }
+  if (nodeEnv === 'production' && jwtSecret === undefined && databaseUrl !== undefined) {
+    throw new ConfigError('JWT_SECRET', 'is required in production with an external database');
+  }
+  const adminEmail = optional(env, 'ADMIN_EMAIL');
+  const adminPassword = optional(env, 'ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError(adminEmail === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD', 'must be set together with the other ADMIN_ variable');
+  }
+  if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
+    throw new ConfigError('ADMIN_EMAIL', 'is not an email address');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters');
+  }
+  const embedded = databaseUrl === undefined;
+  const indexPrefix = optional(env, 'SEARCH_INDEX_PREFIX') ?? '';
+  if (!/^[a-zA-Z0-9_-]*$/.test(indexPrefix)) {
+    throw new ConfigError('SEARCH_INDEX_PREFIX', 'may contain only letters, digits, - and _');
+  }
+  return {
+    port: port(env, 'PORT', 3000),
+    nodeEnv,
+    dataDir: path.resolve(optional(env, 'DATA_DIR') ?? './.data'),
+    databaseUrl,
+    meiliUrl,
+    meiliMasterKey,
+    jwtSecret,
+    seedDemo: bool(env, 'SEED_DEMO', embedded),
+    adminEmail: adminEmail?.toLowerCase(),
+    adminPassword,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    searchIndexPrefix: indexPrefix,
+    runSearchWorker: bool(env, 'SEARCH_WORKER', true),
+  };
+}

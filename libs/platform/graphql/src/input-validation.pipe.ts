@@ -1,0 +1,30 @@
+import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { BadUserInputException, type FieldProblem } from './error-code';
+
+function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
+    return [...own, ...flatten(error.children ?? [], path)];
+  });
+}
+
+/** Validates class-validator decorated inputs; failures name each bad input path (e.g. "input.email"). */
+@Injectable()
+export class InputValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype;
+    if (!type || value === null || value === undefined || typeof value !== 'object' || [String, Boolean, Number, Array, Object].includes(type as never)) {
+      return value;
+    }
+    const instance = plainToInstance(type, value) as object;
+    const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
+    if (errors.length > 0) {
+      const problems = flatten(errors, metadata.data ?? '');
+      throw new BadUserInputException(problems);
+    }
+    return instance;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './embedded-meilisearch';
+export * from './embedded-postgres';
+export * from './free-port';
+export * from './secrets';

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { Diagnosis } from './diagnoses/diagnosis.entity';
+import { Condition, Network, Technique } from './vocabulary/vocabulary.entities';
+
+/** Reference vocabularies are small and change only through migrations: read once, then served from memory. */
+@Injectable()
+export class ReferenceDataService {
+  private cache?: Promise<{ conditions: Condition[]; techniques: Technique[]; networks: Network[] }>;
+
+  constructor(
+    @InjectRepository(Condition) private readonly conditionRepo: Repository<Condition>,
+    @InjectRepository(Technique) private readonly techniqueRepo: Repository<Technique>,
+    @InjectRepository(Network) private readonly networkRepo: Repository<Network>,
+    @InjectRepository(Diagnosis) private readonly diagnosisRepo: Repository<Diagnosis>,
+  ) {}
+
+  private load() {
+    this.cache ??= Promise.all([
+      this.conditionRepo.find({ order: { name: 'ASC' } }),
+      this.techniqueRepo.find({ order: { name: 'ASC' } }),
+      this.networkRepo.find({ order: { name: 'ASC' } }),
+    ]).then(([conditions, techniques, networks]) => ({ conditions, techniques, networks }));
+    this.cache.catch(() => (this.cache = undefined));
+    return this.cache;
+  }
+
+  async conditions(): Promise<Condition[]> {
+    return (await this.load()).conditions;
+  }
+
+  async techniques(): Promise<Technique[]> {
+    return (await this.load()).techniques;
+  }
+
+  async networks(): Promise<Network[]> {
+    return (await this.load()).networks;
+  }
+
+  async diagnosis(code: string): Promise<Diagnosis | null> {
+    return this.diagnosisRepo.findOneBy({ code: code.trim().toUpperCase() });
+  }
+
+  async diagnoses(codes: string[]): Promise<Diagnosis[]> {
+    if (codes.length === 0) return [];
+    return this.diagnosisRepo.findBy({ code: In(codes.map((c) => c.trim().toUpperCase())) });
+  }
+
+  /** Ids from `ids` that are not in the vocabulary. */
+  async unknownIds(kind: 'conditions' | 'techniques' | 'networks', ids: string[]): Promise<string[]> {
+    const known = new Set((await this.load())[kind].map((item) => item.id));
+    return ids.filter((id) => !known.has(id));
+  }
+}

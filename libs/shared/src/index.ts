@@ -1,0 +1,3 @@
+// Pure TypeScript shared by every layer: no Nest, no database.
+export * from './npi';
+export * from './role';

@@ -1,0 +1,6 @@
+export enum Role {
+  PATIENT = 'PATIENT',
+  THERAPIST = 'THERAPIST',
+  PROVIDER = 'PROVIDER',
+  ADMIN = 'ADMIN',
+}
