@@ -1,0 +1,3 @@
+// Test harness: the services of a run, a database per test file, the real app over HTTP, and a gql() helper.
+export * from './test-app';
+export * from './test-services.contract';
