@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -16,6 +16,8 @@ import { ReferenceDataModule } from '@mmn/reference-data';
 import { SearchModule } from '@mmn/search';
 import { ALL_ENTITIES } from './entities';
 import { HealthController } from './health.controller';
+
+const unexpectedErrors = new Logger('GraphQL');
 
 @Module({})
 export class AppModule {
@@ -50,7 +52,8 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
-          formatError: (formatted) => formatGraphQLError(formatted, development),
+          formatError: (formatted) =>
+            formatGraphQLError(formatted, development, (error) => unexpectedErrors.error({ msg: 'unexpected error outside a resolver filter', error })),
           validationRules: limits.validationRules,
           plugins: [
             ...limits.plugins,

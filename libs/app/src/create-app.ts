@@ -1,3 +1,4 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -7,8 +8,10 @@ import { InputValidationPipe, QUERY_LIMITS } from '@mmn/graphql-platform';
 import { AppModule } from './app.module';
 
 /** Builds the Nest application the same way for `npm start`, the worker and the tests. */
-export async function createApp(config: ResolvedConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(config: ResolvedConfig, extraModules: (Type | DynamicModule)[] = []): Promise<NestExpressApplication> {
+  @Module({ imports: [AppModule.forRoot(config), ...extraModules] })
+  class RootModule {}
+  const app = await NestFactory.create<NestExpressApplication>(RootModule, {
     bodyParser: false,
     bufferLogs: true,
     abortOnError: false,
@@ -26,6 +29,5 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
   app.useGlobalPipes(new InputValidationPipe());
-  app.enableShutdownHooks();
   return app;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { Diagnosis } from './diagnoses/diagnosis.entity';
+import { icd10Ancestors } from './diagnoses/icd10-code';
 import { Condition, Network, Technique } from './vocabulary/vocabulary.entities';
 
 /** Reference vocabularies are small and change only through migrations: read once, then served from memory. */
@@ -40,6 +41,13 @@ export class ReferenceDataService {
 
   async diagnosis(code: string): Promise<Diagnosis | null> {
     return this.diagnosisRepo.findOneBy({ code: code.trim().toUpperCase() });
+  }
+
+  async categoryOf(code: string): Promise<Diagnosis | null> {
+    const ancestors = icd10Ancestors(code);
+    if (ancestors.length === 0) return null;
+    const found = await this.diagnosisRepo.findBy({ code: In(ancestors) });
+    return ancestors.map((a) => found.find((d) => d.code === a)).find((d) => d !== undefined) ?? null;
   }
 
   async diagnoses(codes: string[]): Promise<Diagnosis[]> {

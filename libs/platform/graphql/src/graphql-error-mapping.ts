@@ -48,7 +48,11 @@ export function toGraphQLError(exception: unknown, requestId: string | undefined
  * Last stop before an error reaches the client (also for parse/validation errors Apollo raises itself):
  * every error gets a contract code and never carries a stack trace outside development.
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, development: boolean): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  development: boolean,
+  onUnexpected?: (error: GraphQLFormattedError) => void,
+): GraphQLFormattedError {
   const extensions = { ...(formatted.extensions ?? {}) };
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
   if (!development) delete extensions.stacktrace;
@@ -59,6 +63,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, development
     } else if (code === undefined && formatted.message.startsWith('Syntax Error')) {
       extensions.code = ErrorCode.BAD_USER_INPUT;
     } else {
+      onUnexpected?.(formatted);
       return { message: 'Something went wrong on our side.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
     }
   }

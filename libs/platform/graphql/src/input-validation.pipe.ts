@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
 import { BadUserInputException, type FieldProblem } from './error-code';
 
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
@@ -19,6 +19,8 @@ export class InputValidationPipe implements PipeTransform {
     if (!type || value === null || value === undefined || typeof value !== 'object' || [String, Boolean, Number, Array, Object].includes(type as never)) {
       return value;
     }
+    // Only input classes that declare validation rules; parents of field resolvers and entities pass untouched.
+    if (getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length === 0) return value;
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
     if (errors.length > 0) {

@@ -5,7 +5,7 @@ export const QUERY_LIMITS = {
   maxDepth: 8,
   maxAliases: 15,
   maxTokens: 2000,
-  maxCost: 5000,
+  maxCost: 1000,
   maxDirectives: 20,
   maxBodyBytes: 100 * 1024,
 } as const;

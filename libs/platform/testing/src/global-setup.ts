@@ -20,7 +20,7 @@ export default async function globalSetup(): Promise<void> {
   const line = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(() => reject(new Error('test services did not start within 120 s')), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const newline = buffer.indexOf('\n');
       if (newline >= 0) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Client } from 'pg';
 import { createApp } from '@mmn/app';
 import type { ResolvedConfig } from '@mmn/config';
@@ -55,7 +55,7 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** Boots the real Nest application on a free port against this file's own database and index names. */
-export async function createTestApp(overrides: Partial<ResolvedConfig> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<ResolvedConfig> = {}, extraModules: (Type | DynamicModule)[] = []): Promise<TestApp> {
   const services = testServices();
   const databaseUrl = overrides.databaseUrl ?? (await createTestDatabase());
   assertTestDatabase(databaseUrl);
@@ -73,7 +73,7 @@ export async function createTestApp(overrides: Partial<ResolvedConfig> = {}): Pr
     runSearchWorker: true,
     ...overrides,
   };
-  const app = await createApp(config);
+  const app = await createApp(config, extraModules);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
