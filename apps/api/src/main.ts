@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@mmn/config';
-import { createApp, resolveServices, runMigrations, type ResolvedServices } from '@mmn/app';
+import { createApp, DEMO_ACCOUNTS, DEMO_PASSWORD, resolveServices, runMigrations, seedDemo, type ResolvedServices } from '@mmn/app';
 import { UsersService } from '@mmn/identity';
 
 function fail(message: string): never {
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  const started = Date.now();
+  const started = Date.now() - Math.round(process.uptime() * 1000);
   console.log(`Starting: ${config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL (${config.dataDir}/postgres)`}, ${config.meiliUrl ? 'external Meilisearch' : `bundled Meilisearch (${config.dataDir}/meili)`} ...`);
   let services: ResolvedServices;
   try {
@@ -45,6 +45,10 @@ async function main(): Promise<void> {
     await app.init();
     const users = app.get(UsersService);
     if (config.adminEmail && config.adminPassword) await users.ensureAdmin(config.adminEmail, config.adminPassword);
+    if (config.seedDemo) {
+      const { seeded } = await seedDemo(app);
+      if (seeded) console.log('Seeded the demo directory (300 therapists, 60 providers).');
+    }
     await app.listen(config.port).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new Error(`Port ${config.port} is already in use: stop the other process or set PORT.`);
       throw error;
@@ -56,6 +60,9 @@ async function main(): Promise<void> {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\nAPI ready in ${seconds} s: http://localhost:${config.port}/graphql  (health: http://localhost:${config.port}/health)`);
+  if (config.seedDemo) {
+    console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `${role} ${email}`).join(', ')}`);
+  }
   console.log('Press Ctrl-C to stop the API and its services.');
 }
 
