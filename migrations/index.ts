@@ -1,4 +1,5 @@
 // Every migration, in order. Listed explicitly so the runtime and the CLI see the same set.
 import { Foundation1764300000000 } from './1764300000000-Foundation';
+import { Directory1764300100000 } from './1764300100000-Directory';
 
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [Foundation1764300000000, Directory1764300100000];

@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, type ResolvedConfig } from '@mmn/config';
 import { dataSourceOptions } from '@mmn/database';
+import { DirectoryModule } from '@mmn/directory';
 import { formatGraphQLError, GraphQLExceptionFilter, queryLimitProtection } from '@mmn/graphql-platform';
 import { IdentityModule } from '@mmn/identity';
 import { ReferenceDataModule } from '@mmn/reference-data';
@@ -63,6 +64,7 @@ export class AppModule {
         SearchModule,
         IdentityModule,
         ReferenceDataModule,
+        DirectoryModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],

@@ -1,5 +1,6 @@
+import { DIRECTORY_ENTITIES } from '@mmn/directory';
 import { IDENTITY_ENTITIES } from '@mmn/identity';
 import { REFERENCE_DATA_ENTITIES } from '@mmn/reference-data';
 
 /** Every TypeORM entity of the system; the migration drift check compares these with the migrations. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...REFERENCE_DATA_ENTITIES];
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...REFERENCE_DATA_ENTITIES, ...DIRECTORY_ENTITIES];

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UseGuards } from '@nestjs/common';
 import { CurrentUser, type Principal, Public, SignedIn } from './access/access.decorator';
 import { AuthPayload, LoginInput, RegisterInput } from './dto/auth.inputs';
-import { LocalAuthGuard, SignedInUser } from './login/local-auth.guard';
+import { LocalAuthGuard, type SignedInAccount, SignedInUser } from './login/local-auth.guard';
 import { AuthService } from './sessions/auth.service';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
@@ -23,8 +23,10 @@ export class IdentityResolver {
 
   @Public()
   @UseGuards(LocalAuthGuard)
+  // Non-null as the contract says: aliased login fields run one after another, and the first failure ends the
+  // document, so aliases can never add guesses beyond what the throttle counts.
   @Mutation(() => AuthPayload, { description: 'Wrong email or password: UNAUTHENTICATED, same message for both' })
-  login(@Args('input') _input: LoginInput, @SignedInUser() user: User): Promise<AuthPayload> {
+  login(@Args('input') _input: LoginInput, @SignedInUser() user: SignedInAccount): Promise<AuthPayload> {
     return this.auth.startSession(user);
   }
 

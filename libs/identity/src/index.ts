@@ -2,6 +2,6 @@
 export * from './access/access.decorator';
 export * from './access/access-declarations';
 export * from './identity.module';
-export { ARGON2_PARAMETERS } from './passwords/password-policy';
+export { ARGON2_PARAMETERS, hashPassword } from './passwords/password-policy';
 export * from './users/user.entity';
 export * from './users/users.service';

@@ -76,7 +76,7 @@ export interface DemoTherapist {
 export interface DemoProvider {
   displayName: string;
   email: string;
-  npi: string;
+  npi: string | null;
   specialty: string;
   taxonomyCode: string;
   organization: string;

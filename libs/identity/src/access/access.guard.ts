@@ -23,8 +23,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
     if (type === 'graphql') {
       const parentType = this.reflector.get<string | undefined>('graphql:resolver_type', context.getHandler());
-      // Field resolvers of object types inherit the decision made for their root operation.
-      if (parentType !== 'Query' && parentType !== 'Mutation' && rule === undefined) return true;
+      // Field resolvers of object types inherit the decision made for their root operation (subscriptions are roots too).
+      if (parentType !== 'Query' && parentType !== 'Mutation' && parentType !== 'Subscription' && rule === undefined) return true;
     }
     if (rule === undefined) throw new ForbiddenException('This operation declares no access rule.');
     if (rule.kind === 'public') {

@@ -26,7 +26,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const req = gql.getContext<{ req: LoginRequest }>().req;
     const { input } = gql.getArgs<{ input?: { email?: unknown; password?: unknown } }>();
     const view = Object.create(req) as LoginRequest;
-    view.body = { email: String(input?.email ?? ''), password: String(input?.password ?? '') };
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    view.body = { email: text(input?.email), password: text(input?.password) };
     this.views.set(context, view);
     return view;
   }
@@ -48,8 +49,15 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 }
 
+/**
+ * The type to annotate a `@SignedInUser()` parameter with. It must not be the `User` class itself: the global
+ * input validation pipe validates (and whitelists) every class-typed parameter, custom decorators included, and
+ * would strip every column off the entity (the session was then issued for an undefined user id).
+ */
+export type SignedInAccount = Pick<User, keyof User>;
+
 /** The user the local strategy signed in for this `login` field. */
-export const SignedInUser = createParamDecorator((_data: unknown, context: ExecutionContext): User => {
+export const SignedInUser = createParamDecorator((_data: unknown, context: ExecutionContext): SignedInAccount => {
   const req = GqlExecutionContext.create(context).getContext<{ req: LoginRequest }>().req;
   const user = req.signedInUsers?.get(fieldKey(context));
   if (!user) throw new UnauthenticatedException('Wrong email or password.');

@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@mmn/identity';
+import { ReferenceDataModule } from '@mmn/reference-data';
+import { Certification } from './entities/certification.entity';
+import { License } from './entities/license.entity';
+import { NetworkMembership } from './entities/network-membership.entity';
+import { PracticeLocation } from './entities/practice-location.entity';
+import { ProfileChange } from './entities/profile-change.entity';
+import { Provider } from './entities/provider.entity';
+import { SearchOutbox } from './entities/search-outbox.entity';
+import { Therapist } from './entities/therapist.entity';
+import { AdminResolver } from './resolvers/admin.resolver';
+import { CertificationFieldsResolver, LicenseFieldsResolver, NetworkMembershipFieldsResolver } from './resolvers/credential-fields.resolver';
+import { CredentialsResolver } from './resolvers/credentials.resolver';
+import { ProvidersResolver } from './resolvers/providers.resolver';
+import { TherapistFieldsResolver } from './resolvers/therapist-fields.resolver';
+import { TherapistsResolver } from './resolvers/therapists.resolver';
+import { ChangeHistoryService } from './services/change-history.service';
+import { CredentialsService } from './services/credentials.service';
+import { LocationsService } from './services/locations.service';
+import { ProvidersService } from './services/providers.service';
+import { SuspensionService } from './services/suspension.service';
+import { TherapistsService } from './services/therapists.service';
+import { VerificationService } from './services/verification.service';
+
+export const DIRECTORY_ENTITIES = [Therapist, License, Certification, NetworkMembership, PracticeLocation, Provider, ProfileChange, SearchOutbox];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), IdentityModule, ReferenceDataModule],
+  providers: [
+    TherapistsService,
+    LocationsService,
+    CredentialsService,
+    VerificationService,
+    SuspensionService,
+    ChangeHistoryService,
+    ProvidersService,
+    TherapistsResolver,
+    TherapistFieldsResolver,
+    CredentialsResolver,
+    LicenseFieldsResolver,
+    CertificationFieldsResolver,
+    NetworkMembershipFieldsResolver,
+    AdminResolver,
+    ProvidersResolver,
+  ],
+  exports: [TherapistsService, ProvidersService],
+})
+export class DirectoryModule {}

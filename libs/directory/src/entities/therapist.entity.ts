@@ -1,0 +1,105 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { User } from '@mmn/identity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { PracticeContext, TreatmentIntention } from '../directory.enums';
+import { Certification } from './certification.entity';
+import { License } from './license.entity';
+import { NetworkMembership } from './network-membership.entity';
+import { PracticeLocation } from './practice-location.entity';
+
+/**
+ * A therapist's profile. Its id is its own uuid (not the user's); one profile per user.
+ * conditions, techniques, verified, reputation and endorsements are resolved fields (see TherapistFieldsResolver).
+ */
+@ObjectType('Therapist')
+@Entity('therapists')
+export class Therapist {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('therapists_user_id_key', { unique: true })
+  @Column('uuid', { name: 'user_id' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'therapists_user_id_fkey' })
+  user?: User;
+
+  @Field()
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "LMT, BCTMB"' })
+  @Column('text', { name: 'credential_letters', nullable: true })
+  credentialLetters: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  bio: string | null;
+
+  @Field(() => [String], { description: 'ISO 639-1, e.g. ["en", "es"]' })
+  @Column('text', { array: true })
+  languages: string[];
+
+  @Field(() => [PracticeContext])
+  @Column('text', { name: 'practice_contexts', array: true })
+  practiceContexts: PracticeContext[];
+
+  @Field(() => [TreatmentIntention])
+  @Column('text', { name: 'treatment_intentions', array: true })
+  treatmentIntentions: TreatmentIntention[];
+
+  @Field()
+  @Column('boolean', { name: 'accepting_new_patients', default: false })
+  acceptingNewPatients: boolean;
+
+  @Field()
+  @Column('boolean', { name: 'bills_insurance', default: false })
+  billsInsurance: boolean;
+
+  @Column('text', { name: 'condition_ids', array: true })
+  conditionIds: string[];
+
+  @Column('text', { name: 'technique_ids', array: true })
+  techniqueIds: string[];
+
+  /** Reputation counters, fed by the referrals feature. */
+  @Column('integer', { name: 'referring_providers', default: 0 })
+  referringProviders: number;
+
+  @Column('integer', { name: 'completed_referrals', default: 0 })
+  completedReferrals: number;
+
+  @Column('integer', { name: 'endorsement_count', default: 0 })
+  endorsementCount: number;
+
+  @Column('timestamptz', { name: 'suspended_at', nullable: true })
+  suspendedAt: Date | null;
+
+  @Column('text', { name: 'suspension_reason', nullable: true })
+  suspensionReason: string | null;
+
+  @Field(() => [PracticeLocation])
+  @OneToMany(() => PracticeLocation, (location) => location.therapist)
+  locations: PracticeLocation[];
+
+  @Field(() => [License])
+  @OneToMany(() => License, (license) => license.therapist)
+  licenses: License[];
+
+  @Field(() => [Certification])
+  @OneToMany(() => Certification, (certification) => certification.therapist)
+  certifications: Certification[];
+
+  @Field(() => [NetworkMembership])
+  @OneToMany(() => NetworkMembership, (membership) => membership.therapist)
+  networkMemberships: NetworkMembership[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

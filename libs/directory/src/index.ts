@@ -1,0 +1,15 @@
+// Therapist and provider profiles, credentials and their verification, change history, and the search outbox.
+export * from './directory.enums';
+export * from './directory.models';
+export * from './directory.module';
+export * from './entities/certification.entity';
+export * from './entities/license.entity';
+export * from './entities/network-membership.entity';
+export * from './entities/practice-location.entity';
+export * from './entities/profile-change.entity';
+export * from './entities/provider.entity';
+export * from './entities/search-outbox.entity';
+export * from './entities/therapist.entity';
+export * from './rules/therapist-verification';
+export * from './services/providers.service';
+export * from './services/therapists.service';

@@ -1,0 +1,58 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentUser, type Principal, Roles } from '@mmn/identity';
+import { Role } from '@mmn/shared';
+import { PendingCredential, Verification } from '../directory.models';
+import { TherapistSuspensionInput } from '../dto/admin.inputs';
+import { VerifyCredentialInput } from '../dto/credential.inputs';
+import { ProfileChange } from '../entities/profile-change.entity';
+import { Therapist } from '../entities/therapist.entity';
+import { ChangeHistoryService } from '../services/change-history.service';
+import { SuspensionService } from '../services/suspension.service';
+import { TherapistsService } from '../services/therapists.service';
+import { VerificationService } from '../services/verification.service';
+
+/** Network staff: verification, suspension and the change history. */
+@Resolver()
+export class AdminResolver {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly suspension: SuspensionService,
+    private readonly history: ChangeHistoryService,
+    private readonly therapists: TherapistsService,
+  ) {}
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Verification)
+  verifyCredential(@CurrentUser() admin: Principal, @Args('input') input: VerifyCredentialInput): Promise<Verification> {
+    return this.verification.verify(admin, input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => [PendingCredential])
+  async pendingCredentials(@Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null): Promise<PendingCredential[]> {
+    const rows = await this.verification.pending(first ?? 50);
+    const therapists = await this.therapists.loadMany(rows.map((row) => row.therapistId));
+    return rows.map((row) => ({ kind: row.kind, credentialId: row.credentialId, submittedAt: row.submittedAt, therapist: therapists.get(row.therapistId)! }));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Therapist, { description: 'Hides the profile from the public until reinstated' })
+  async suspendTherapist(@CurrentUser() admin: Principal, @Args('input') input: TherapistSuspensionInput): Promise<Therapist> {
+    return (await this.therapists.load(await this.suspension.suspend(admin, input)))!;
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Therapist)
+  async reinstateTherapist(@CurrentUser() admin: Principal, @Args('input') input: TherapistSuspensionInput): Promise<Therapist> {
+    return (await this.therapists.load(await this.suspension.reinstate(admin, input)))!;
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => [ProfileChange], { description: 'Newest first' })
+  therapistChangeHistory(
+    @Args('therapistId', { type: () => ID }) therapistId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number | null,
+  ): Promise<ProfileChange[]> {
+    return this.history.forTherapist(therapistId, first ?? 100);
+  }
+}

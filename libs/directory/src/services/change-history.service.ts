@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { BadUserInputException, NotFoundException } from '@mmn/graphql-platform';
+import { ProfileChange } from '../entities/profile-change.entity';
+import { Therapist } from '../entities/therapist.entity';
+import { isUuid } from '../rules/ids';
+
+/** Reads a therapist's change history, newest first. */
+@Injectable()
+export class ChangeHistoryService {
+  constructor(
+    @InjectRepository(ProfileChange) private readonly changes: Repository<ProfileChange>,
+    @InjectRepository(Therapist) private readonly therapists: Repository<Therapist>,
+  ) {}
+
+  async forTherapist(therapistId: string, first: number): Promise<ProfileChange[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw BadUserInputException.field('first', 'must be 1 to 500');
+    if (!isUuid(therapistId) || !(await this.therapists.existsBy({ id: therapistId }))) throw new NotFoundException('Therapist');
+    return this.changes.find({ where: { therapistId }, order: { at: 'DESC', id: 'DESC' }, take: first });
+  }
+}

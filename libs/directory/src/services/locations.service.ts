@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NotFoundException } from '@mmn/graphql-platform';
+import type { Principal } from '@mmn/identity';
+import { type PracticeLocationInput } from '../dto/practice-location.input';
+import { PracticeLocation } from '../entities/practice-location.entity';
+import { recordChanges } from '../rules/change-log';
+import { geocodeLocation } from '../rules/geocode-location';
+import { isUuid } from '../rules/ids';
+import { lockOwnTherapist, publicProfileChanged } from './therapist-records';
+
+export const LOCATION_FIELDS = ['label', 'addressLine', 'city', 'state', 'postalCode', 'latitude', 'longitude'] as const;
+
+/** A therapist's practice locations, geocoded offline from their ZIP code. */
+@Injectable()
+export class LocationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async add(principal: Principal, input: PracticeLocationInput): Promise<PracticeLocation> {
+    const geocoded = geocodeLocation(input, 'input');
+    return this.dataSource.transaction(async (manager) => {
+      const therapist = await lockOwnTherapist(manager, principal);
+      const location = await manager.save(manager.create(PracticeLocation, { ...geocoded, therapistId: therapist.id, providerId: null }));
+      await recordChanges(
+        manager,
+        { actorId: principal.userId, therapistId: therapist.id, entity: 'PracticeLocation', entityId: location.id },
+        null,
+        location,
+        LOCATION_FIELDS,
+      );
+      await publicProfileChanged(manager, therapist.id);
+      return location;
+    });
+  }
+
+  /** Own locations only: another therapist's location answers NOT_FOUND, as one that does not exist. */
+  async remove(principal: Principal, id: string): Promise<boolean> {
+    if (!isUuid(id)) throw new NotFoundException('Practice location');
+    return this.dataSource.transaction(async (manager) => {
+      const therapist = await lockOwnTherapist(manager, principal);
+      const location = await manager.findOneBy(PracticeLocation, { id, therapistId: therapist.id });
+      if (!location) throw new NotFoundException('Practice location');
+      await manager.delete(PracticeLocation, { id: location.id });
+      await recordChanges(
+        manager,
+        { actorId: principal.userId, therapistId: therapist.id, entity: 'PracticeLocation', entityId: location.id },
+        location,
+        null,
+        LOCATION_FIELDS,
+      );
+      await publicProfileChanged(manager, therapist.id);
+      return true;
+    });
+  }
+}
