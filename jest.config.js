@@ -31,7 +31,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/e2e-timeout.ts'],
     },
   ],
 };

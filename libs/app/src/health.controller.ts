@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Public } from '@mmn/identity';
-import { SearchEngine } from '@mmn/search';
+import { SearchEngine, SearchOutboxWorker } from '@mmn/search';
 
 type DependencyState = { state: 'up' } | { state: 'down'; error: string };
 
@@ -22,6 +22,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly searchEngine: SearchEngine,
+    private readonly searchOutbox: SearchOutboxWorker,
   ) {}
 
   @Public()
@@ -32,9 +33,12 @@ export class HealthController {
       probe(() => this.searchEngine.health()),
     ]);
     const up = postgres.state === 'up' && meilisearch.state === 'up';
+    // The search backlog is reported, not judged: writes keep working while Meilisearch catches up.
+    const searchOutbox = postgres.state === 'up' ? await this.searchOutbox.backlog().catch(() => null) : null;
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       status: up ? 'ok' : 'degraded',
       dependencies: { postgres, meilisearch },
+      searchOutbox,
     });
   }
 }

@@ -1,6 +1,27 @@
 import { Global, Module } from '@nestjs/common';
+import { ReferenceDataModule } from '@mmn/reference-data';
+import { TherapistProjection } from './documents/therapist-projection';
+import { CredentialExpirySweep } from './indexing/credential-expiry.sweep';
+import { ReindexService } from './indexing/reindex.service';
+import { TherapistIndex } from './indexing/therapist-index';
+import { SearchOutboxWorker } from './outbox/search-outbox.worker';
+import { TherapistSearchResolver } from './query/therapist-search.resolver';
+import { TherapistSearchService } from './query/therapist-search.service';
 import { SearchEngine } from './search-engine';
 
 @Global()
-@Module({ providers: [SearchEngine], exports: [SearchEngine] })
+@Module({
+  imports: [ReferenceDataModule],
+  providers: [
+    SearchEngine,
+    TherapistProjection,
+    TherapistIndex,
+    SearchOutboxWorker,
+    ReindexService,
+    CredentialExpirySweep,
+    TherapistSearchService,
+    TherapistSearchResolver,
+  ],
+  exports: [SearchEngine, TherapistIndex, SearchOutboxWorker, ReindexService, CredentialExpirySweep],
+})
 export class SearchModule {}

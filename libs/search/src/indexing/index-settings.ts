@@ -1,0 +1,49 @@
+import type { Settings } from 'meilisearch';
+
+export interface SynonymSource {
+  name: string;
+  synonyms: string[];
+}
+
+/**
+ * Patient words across vocabularies that the reference data cannot express on its own: a condition and the
+ * technique that treats it.
+ */
+const CROSS_VOCABULARY: readonly string[][] = [
+  ['lymphedema', 'mld', 'manual lymphatic drainage', 'lymphatic drainage'],
+  ['trigger point', 'neuromuscular therapy', 'nmt', 'trigger point therapy'],
+];
+
+/** Mutual synonyms: every name and synonym of a condition or technique stands for all the others. */
+export function buildSynonyms(sources: readonly SynonymSource[]): Record<string, string[]> {
+  const groups = [...sources.map((s) => [s.name, ...s.synonyms]), ...CROSS_VOCABULARY];
+  const synonyms = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const words = [...new Set(group.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0))];
+    for (const word of words) {
+      const set = synonyms.get(word) ?? new Set<string>();
+      for (const other of words) if (other !== word) set.add(other);
+      synonyms.set(word, set);
+    }
+  }
+  return Object.fromEntries([...synonyms].filter(([, set]) => set.size > 0).map(([word, set]) => [word, [...set].sort()]));
+}
+
+/** The index settings, applied at start (idempotent: Meilisearch only re-indexes when they change). */
+export function therapistIndexSettings(synonyms: Record<string, string[]>): Settings {
+  return {
+    searchableAttributes: ['conditionNames', 'conditionTerms', 'techniqueNames', 'techniqueTerms', 'displayName', 'credentialLetters', 'city', 'bio'],
+    filterableAttributes: [
+      '_geo', 'therapistId', 'verified', 'verifiedThrough', 'conditionIds', 'techniqueIds', 'networkIds', 'languages',
+      'practiceContexts', 'acceptingNewPatients', 'locationOrdinal',
+    ],
+    sortableAttributes: ['_geo', 'reputationScore'],
+    // "sort" first: an explicit DISTANCE or REPUTATION order is strict; RELEVANCE with text sends no sort.
+    rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+    distinctAttribute: 'therapistId',
+    synonyms,
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    faceting: { maxValuesPerFacet: 200 },
+    pagination: { maxTotalHits: 100_000 },
+  };
+}

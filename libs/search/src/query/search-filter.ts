@@ -1,0 +1,41 @@
+import type { GeoPoint } from '@mmn/reference-data';
+
+export interface SearchCriteria {
+  point: GeoPoint | null;
+  radiusKm: number;
+  conditionIds: string[];
+  techniqueIds: string[];
+  networkIds: string[];
+  languages: string[];
+  practiceContext: string | null;
+  acceptingNewPatients: boolean | null;
+  verifiedOnly: boolean;
+  /** yyyymmdd of today, so a license that lapsed since the last index update no longer counts. */
+  today: number;
+}
+
+/** Meilisearch filter values are quoted; ids and codes never contain quotes, but escape anyway. */
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function anyOf(attribute: string, values: string[]): string | null {
+  return values.length === 0 ? null : `${attribute} IN [${values.map(quote).join(', ')}]`;
+}
+
+/** Turns the patient's criteria into a Meilisearch filter expression (AND of the given parts). */
+export function buildFilter(criteria: SearchCriteria): string[] {
+  const parts = [
+    criteria.verifiedOnly ? `verified = true AND verifiedThrough >= ${criteria.today}` : null,
+    anyOf('conditionIds', criteria.conditionIds),
+    anyOf('techniqueIds', criteria.techniqueIds),
+    anyOf('networkIds', criteria.networkIds),
+    anyOf('languages', criteria.languages),
+    criteria.practiceContext ? `practiceContexts = ${quote(criteria.practiceContext)}` : null,
+    criteria.acceptingNewPatients === null ? null : `acceptingNewPatients = ${criteria.acceptingNewPatients}`,
+    criteria.point
+      ? `_geoRadius(${criteria.point.latitude}, ${criteria.point.longitude}, ${Math.round(criteria.radiusKm * 1000)})`
+      : null,
+  ];
+  return parts.filter((p): p is string => p !== null);
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import type { SearchParams } from 'meilisearch';
+import { type PracticeLocation, type Therapist, todayIso } from '@mmn/directory';
+import { BadUserInputException, ServiceUnavailableException } from '@mmn/graphql-platform';
+import { distanceKm, Gazetteer, type GeoPoint, ReferenceDataService } from '@mmn/reference-data';
+import { reputationScore, type TherapistDocument } from '../documents/therapist-document';
+import { TherapistProjection } from '../documents/therapist-projection';
+import { TherapistIndex } from '../indexing/therapist-index';
+import { SearchEngine } from '../search-engine';
+import { buildFilter } from './search-filter';
+import { type FacetCount, type ResolvedPlaceModel, type TherapistHit, type TherapistSearchInput, type TherapistSearchResult, TherapistSort } from './search.models';
+
+const FACETS = ['conditionIds', 'techniqueIds', 'networkIds', 'languages'] as const;
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const score = (t: Therapist) => reputationScore(t.referringProviders, t.completedReferrals, t.endorsementCount);
+
+interface Located {
+  point: GeoPoint | null;
+  resolvedPlace: ResolvedPlaceModel | null;
+}
+
+/** The patient-facing search: Meilisearch finds and ranks, PostgreSQL supplies the page of profiles in one batch. */
+@Injectable()
+export class TherapistSearchService {
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly therapistIndex: TherapistIndex,
+    private readonly projection: TherapistProjection,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  async search(input: TherapistSearchInput): Promise<TherapistSearchResult> {
+    const page = input.page ?? 1;
+    const pageSize = input.pageSize ?? 20;
+    const sort = input.sort ?? TherapistSort.RELEVANCE;
+    const { point, resolvedPlace } = this.locate(input);
+    if (sort === TherapistSort.DISTANCE && !point) {
+      throw BadUserInputException.field('input.sort', 'Sorting by distance needs "near" or latitude and longitude.');
+    }
+    const text = input.text?.trim() ?? '';
+    const geoSort = point ? [`_geoPoint(${point.latitude}, ${point.longitude}):asc`] : [];
+    const params: SearchParams = {
+      filter: buildFilter({
+        point,
+        radiusKm: input.radiusKm ?? 40,
+        conditionIds: input.conditionIds ?? [],
+        techniqueIds: input.techniqueIds ?? [],
+        networkIds: input.networkIds ?? [],
+        languages: input.languages ?? [],
+        practiceContext: input.practiceContext ?? null,
+        acceptingNewPatients: input.acceptingNewPatients ?? null,
+        verifiedOnly: input.verifiedOnly ?? true,
+        today: Number(todayIso().replace(/-/g, '')),
+      }),
+      facets: [...FACETS],
+      page,
+      hitsPerPage: pageSize,
+      attributesToRetrieve: ['therapistId'],
+      showRankingScore: true,
+      matchingStrategy: sort === TherapistSort.RELEVANCE ? 'last' : 'all',
+    };
+    if (sort === TherapistSort.DISTANCE) params.sort = [...geoSort, 'reputationScore:desc'];
+    if (sort === TherapistSort.REPUTATION) params.sort = ['reputationScore:desc', ...geoSort];
+    // RELEVANCE: with text, relevance alone orders the engine's results (ties broken below); without text the
+    // relevance rules have nothing to say, so distance and then reputation order them.
+    if (sort === TherapistSort.RELEVANCE && text === '') params.sort = [...geoSort, 'reputationScore:desc'];
+
+    let response;
+    try {
+      response = await this.engine.searchClient.index<TherapistDocument>(this.therapistIndex.liveName).search(text, params);
+    } catch {
+      throw new ServiceUnavailableException('Search is temporarily unavailable; please try again shortly.');
+    }
+    const ids = response.hits.map((hit) => hit.therapistId);
+    const therapists = new Map((await this.projection.load(ids)).map((t) => [t.id, t]));
+    const scores = new Map(response.hits.map((hit) => [hit.therapistId, hit._rankingScore ?? 0]));
+    let hits = ids
+      .map((id) => therapists.get(id))
+      .filter((t): t is Therapist => t !== undefined)
+      .map((therapist) => this.hit(therapist, point));
+    if (sort === TherapistSort.RELEVANCE && text !== '') {
+      hits = hits
+        .map((hit, position) => ({ hit, position }))
+        .sort(
+          (a, b) =>
+            (scores.get(b.hit.therapist.id) ?? 0) - (scores.get(a.hit.therapist.id) ?? 0) ||
+            (a.hit.distanceKm ?? 0) - (b.hit.distanceKm ?? 0) ||
+            score(b.hit.therapist) - score(a.hit.therapist) ||
+            a.position - b.position,
+        )
+        .map((x) => x.hit);
+    }
+    return {
+      hits,
+      // page/hitsPerPage make Meilisearch count exhaustively, so totalHits is exact for the filters.
+      totalHits: (response as { totalHits?: number }).totalHits ?? hits.length,
+      page,
+      pageSize,
+      facets: await this.facets(response.facetDistribution ?? {}),
+      resolvedPlace,
+    };
+  }
+
+  private locate(input: TherapistSearchInput): Located {
+    if (input.near) {
+      const place = Gazetteer.shared().resolvePlace(input.near);
+      if (!place) throw BadUserInputException.field('input.near', `We could not find the place "${input.near}". Try "City, ST" or a 5-digit ZIP code.`);
+      return { point: place, resolvedPlace: { label: place.label, latitude: place.latitude, longitude: place.longitude } };
+    }
+    const hasLat = input.latitude !== undefined && input.latitude !== null;
+    const hasLng = input.longitude !== undefined && input.longitude !== null;
+    if (hasLat !== hasLng) {
+      throw BadUserInputException.field(hasLat ? 'input.longitude' : 'input.latitude', 'Give latitude and longitude together.');
+    }
+    return { point: hasLat && hasLng ? { latitude: input.latitude!, longitude: input.longitude! } : null, resolvedPlace: null };
+  }
+
+  private hit(therapist: Therapist, point: GeoPoint | null): TherapistHit {
+    if (!point || therapist.locations.length === 0) return { therapist, distanceKm: null, nearestLocation: null };
+    let nearest: PracticeLocation = therapist.locations[0];
+    let best = Infinity;
+    for (const location of therapist.locations) {
+      const d = distanceKm(point, location);
+      if (d < best) {
+        best = d;
+        nearest = location;
+      }
+    }
+    return { therapist, distanceKm: Math.round(best * 100) / 100, nearestLocation: nearest };
+  }
+
+  private async facets(distribution: Record<string, Record<string, number>>) {
+    const [conditions, techniques, networks] = await Promise.all([
+      this.referenceData.conditions(),
+      this.referenceData.techniques(),
+      this.referenceData.networks(),
+    ]);
+    const label = (items: { id: string; name: string }[]) => {
+      const names = new Map(items.map((i) => [i.id, i.name]));
+      return (value: string) => names.get(value) ?? value;
+    };
+    const counts = (attribute: string, toLabel: (value: string) => string): FacetCount[] =>
+      Object.entries(distribution[attribute] ?? {})
+        .map(([value, count]) => ({ value, label: toLabel(value), count }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    return {
+      conditions: counts('conditionIds', label(conditions)),
+      techniques: counts('techniqueIds', label(techniques)),
+      networks: counts('networkIds', label(networks)),
+      languages: counts('languages', (code) => {
+        try {
+          return languageNames.of(code) ?? code;
+        } catch {
+          return code;
+        }
+      }),
+    };
+  }
+}
