@@ -1,5 +1,6 @@
 // Every migration, in order. Listed explicitly so the runtime and the CLI see the same set.
 import { Foundation1764300000000 } from './1764300000000-Foundation';
 import { Directory1764300100000 } from './1764300100000-Directory';
+import { Referrals1764300200000 } from './1764300200000-Referrals';
 
-export const MIGRATIONS = [Foundation1764300000000, Directory1764300100000];
+export const MIGRATIONS = [Foundation1764300000000, Directory1764300100000, Referrals1764300200000];

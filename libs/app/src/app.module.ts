@@ -10,10 +10,12 @@ import type { IncomingMessage } from 'http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, type ResolvedConfig } from '@mmn/config';
 import { dataSourceOptions } from '@mmn/database';
+import { AuditModule } from '@mmn/audit';
 import { DirectoryModule } from '@mmn/directory';
 import { formatGraphQLError, GraphQLExceptionFilter, queryLimitProtection } from '@mmn/graphql-platform';
 import { IdentityModule } from '@mmn/identity';
 import { ReferenceDataModule } from '@mmn/reference-data';
+import { ReferralsModule } from '@mmn/referrals';
 import { SearchModule } from '@mmn/search';
 import { ALL_ENTITIES } from './entities';
 import { HealthController } from './health.controller';
@@ -65,6 +67,8 @@ export class AppModule {
         IdentityModule,
         ReferenceDataModule,
         DirectoryModule,
+        AuditModule,
+        ReferralsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],

@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CredentialKind, VerificationStatus } from './directory.enums';
-import { Provider } from './entities/provider.entity';
 import { Therapist } from './entities/therapist.entity';
 
 @ObjectType()
@@ -28,21 +27,6 @@ export class Reputation {
 
   @Field(() => Int)
   endorsements: number;
-}
-
-@ObjectType()
-export class Endorsement {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Provider)
-  provider: Provider;
-
-  @Field(() => String, { nullable: true })
-  note: string | null;
-
-  @Field()
-  createdAt: Date;
 }
 
 @ObjectType()

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@mmn/identity';
 import { ReferenceDataModule } from '@mmn/reference-data';
 import { Certification } from './entities/certification.entity';
+import { Endorsement } from './entities/endorsement.entity';
 import { License } from './entities/license.entity';
 import { NetworkMembership } from './entities/network-membership.entity';
 import { PracticeLocation } from './entities/practice-location.entity';
@@ -24,7 +25,7 @@ import { SuspensionService } from './services/suspension.service';
 import { TherapistsService } from './services/therapists.service';
 import { VerificationService } from './services/verification.service';
 
-export const DIRECTORY_ENTITIES = [Therapist, License, Certification, NetworkMembership, PracticeLocation, Provider, ProfileChange, SearchOutbox];
+export const DIRECTORY_ENTITIES = [Therapist, License, Certification, NetworkMembership, PracticeLocation, Provider, ProfileChange, SearchOutbox, Endorsement];
 
 @Module({
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), IdentityModule, ReferenceDataModule],

@@ -3,6 +3,7 @@ export * from './directory.enums';
 export * from './directory.models';
 export * from './directory.module';
 export * from './entities/certification.entity';
+export * from './entities/endorsement.entity';
 export * from './entities/license.entity';
 export * from './entities/network-membership.entity';
 export * from './entities/practice-location.entity';

@@ -7,3 +7,5 @@ export * from './indexing/therapist-index';
 export * from './outbox/search-outbox.worker';
 export * from './search-engine';
 export * from './search.module';
+export * from './query/search.models';
+export * from './query/therapist-search.service';

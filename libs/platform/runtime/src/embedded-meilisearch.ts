@@ -29,6 +29,8 @@ export function meilisearchBinary(): string {
 export interface EmbeddedMeilisearchOptions {
   dataDir: string;
   masterKey: string;
+  /** A fixed port (e.g. to restart on the same address); a free one by default. */
+  port?: number;
   onLog?: (line: string) => void;
 }
 
@@ -38,7 +40,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   fs.mkdirSync(options.dataDir, { recursive: true });
   const pidFile = path.join(options.dataDir, 'meilisearch.pid');
   await clearStaleProcess(pidFile, options.dataDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     binary,
     [

@@ -67,6 +67,7 @@ export class TherapistIndex {
    */
   async deliver(therapistIds: readonly string[], indexName = this.liveName, manager?: EntityManager): Promise<void> {
     if (therapistIds.length === 0) return;
+    if (indexName === this.liveName) await this.ensureReady();
     const vocabulary = await this.projection.vocabulary();
     const therapists = await this.projection.load(therapistIds, manager);
     const documents = therapists.flatMap((t) => therapistDocuments(t, vocabulary));

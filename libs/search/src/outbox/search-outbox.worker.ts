@@ -58,7 +58,6 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
     while (this.running) {
       let handled = 0;
       try {
-        await this.therapistIndex.ensureReady();
         handled = await this.processBatch();
         failures = 0;
       } catch (error) {

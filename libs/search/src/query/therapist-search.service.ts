@@ -14,6 +14,16 @@ const FACETS = ['conditionIds', 'techniqueIds', 'networkIds', 'languages'] as co
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const score = (t: Therapist) => reputationScore(t.referringProviders, t.completedReferrals, t.endorsementCount);
 
+export interface SearchRequest {
+  text: string;
+  params: SearchParams;
+  point: GeoPoint | null;
+  resolvedPlace: ResolvedPlaceModel | null;
+  sort: TherapistSort;
+  page: number;
+  pageSize: number;
+}
+
 interface Located {
   point: GeoPoint | null;
   resolvedPlace: ResolvedPlaceModel | null;
@@ -29,7 +39,8 @@ export class TherapistSearchService {
     private readonly referenceData: ReferenceDataService,
   ) {}
 
-  async search(input: TherapistSearchInput): Promise<TherapistSearchResult> {
+  /** The Meilisearch request for a search (also used by the benchmark to query the engine directly). */
+  buildRequest(input: TherapistSearchInput): SearchRequest {
     const page = input.page ?? 1;
     const pageSize = input.pageSize ?? 20;
     const sort = input.sort ?? TherapistSort.RELEVANCE;
@@ -64,7 +75,11 @@ export class TherapistSearchService {
     // RELEVANCE: with text, relevance alone orders the engine's results (ties broken below); without text the
     // relevance rules have nothing to say, so distance and then reputation order them.
     if (sort === TherapistSort.RELEVANCE && text === '') params.sort = [...geoSort, 'reputationScore:desc'];
+    return { text, params, point, resolvedPlace, sort, page, pageSize };
+  }
 
+  async search(input: TherapistSearchInput): Promise<TherapistSearchResult> {
+    const { text, params, point, resolvedPlace, sort, page, pageSize } = this.buildRequest(input);
     let response;
     try {
       response = await this.engine.searchClient.index<TherapistDocument>(this.therapistIndex.liveName).search(text, params);

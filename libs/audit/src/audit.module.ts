@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogEntry } from './audit-log.entity';
+import { AuditLog } from './audit-log.service';
+
+export const AUDIT_ENTITIES = [AuditLogEntry];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(AUDIT_ENTITIES)],
+  providers: [AuditLog],
+  exports: [AuditLog],
+})
+export class AuditModule {}

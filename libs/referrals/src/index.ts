@@ -1,0 +1,15 @@
+// Referrals with prescriptions: the state machine, the access rule, visits, claim codes, notifications,
+// the expiry job and the reputation counters they feed.
+export * from './entities/claim-attempt.entity';
+export * from './entities/notification-outbox.entity';
+export * from './entities/referral-event.entity';
+export * from './entities/referral.entity';
+export * from './entities/visit.entity';
+export * from './notifications/notification-worker';
+export * from './notifications/referral-mail';
+export * from './referrals.models';
+export * from './referrals.module';
+export * from './rules/access-code';
+export * from './services/referral-expiry.job';
+export * from './services/referrals.service';
+export * from './state-machine';

@@ -1,0 +1,110 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
+import { referralMail, type ReferralMail, toEml, MAIL_FROM } from './referral-mail';
+
+const POLL_MS = 2000;
+const BATCH = 50;
+const MAX_ATTEMPTS = 10;
+
+interface PendingRow {
+  id: string;
+  kind: string;
+  referral_id: string | null;
+  email: string;
+  attempts: number;
+}
+
+/**
+ * Delivers notification_outbox rows: by default as .eml files under DATA_DIR/mail, over SMTP when SMTP_URL is
+ * set. Rows are claimed FOR UPDATE SKIP LOCKED, so the background loop and a direct deliverPending() never send
+ * one twice; failures are retried with back-off.
+ */
+@Injectable()
+export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(NotificationWorker.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private transport?: { sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  get mailDir(): string {
+    return path.join(this.config.dataDir, 'mail');
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), POLL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    try {
+      await this.deliverPending();
+    } catch (error) {
+      this.logger.warn(`notification outbox: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Sends everything due now; returns how many were delivered. */
+  async deliverPending(): Promise<number> {
+    const run = this.deliverBatch();
+    this.running = run;
+    try {
+      return await run;
+    } finally {
+      if (this.running === run) this.running = undefined;
+    }
+  }
+
+  private async deliverBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<PendingRow[]>(
+        `SELECT o."id", o."kind", o."referral_id", o."attempts", u."email" FROM "notification_outbox" o JOIN "users" u ON u."id" = o."recipient_user_id"
+         WHERE o."sent_at" IS NULL AND o."next_attempt_at" <= now() AND o."attempts" < $1
+         ORDER BY o."id" LIMIT $2 FOR UPDATE OF o SKIP LOCKED`,
+        [MAX_ATTEMPTS, BATCH],
+      );
+      let sent = 0;
+      for (const row of rows) {
+        try {
+          await this.send(referralMail(row.email, row.kind, row.referral_id), row.id);
+          await manager.query(`UPDATE "notification_outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "id" = $1`, [row.id]);
+          sent++;
+        } catch (error) {
+          const delay = Math.min(3600, 30 * 2 ** row.attempts);
+          await manager.query(
+            `UPDATE "notification_outbox" SET "attempts" = "attempts" + 1, "last_error" = $2, "next_attempt_at" = now() + make_interval(secs => $3) WHERE "id" = $1`,
+            [row.id, error instanceof Error ? error.message.slice(0, 500) : 'delivery failed', delay],
+          );
+        }
+      }
+      return sent;
+    });
+  }
+
+  private async send(mail: ReferralMail, id: string): Promise<void> {
+    if (this.config.smtpUrl) {
+      if (!this.transport) {
+        const nodemailer = await import('nodemailer');
+        this.transport = nodemailer.createTransport(this.config.smtpUrl);
+      }
+      await this.transport.sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+      return;
+    }
+    await fs.mkdir(this.mailDir, { recursive: true });
+    await fs.writeFile(path.join(this.mailDir, `${Date.now()}-${id}.eml`), toEml(mail), { mode: 0o600 });
+  }
+}

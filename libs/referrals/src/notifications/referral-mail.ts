@@ -1,0 +1,53 @@
+import { randomUUID } from 'crypto';
+
+export const APP_BASE_URL = 'https://app.example';
+export const MAIL_FROM = 'Medical Massage Network <no-reply@app.example>';
+
+const WHAT_CHANGED: Record<string, string> = {
+  CREATED: 'A referral was sent to you',
+  CLAIMED: 'The patient claimed a referral',
+  SENT: 'A referral was addressed to a therapist',
+  ACCEPTED: 'A referral was accepted',
+  DECLINED: 'A referral was declined',
+  VISIT_RECORDED: 'A visit was recorded on a referral',
+  PROGRESS_NOTE: 'A progress note was added to a referral',
+  RENEWED: 'A referral was renewed',
+  COMPLETED: 'A referral was completed',
+  CANCELLED: 'A referral was cancelled',
+  EXPIRED: 'A referral expired',
+};
+
+export interface ReferralMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * The notification for one change. Deliberately content-free: it says that something changed and links to the
+ * referral, where the recipient signs in to see it. No names, diagnoses, dates of birth or notes, ever.
+ */
+export function referralMail(to: string, kind: string, referralId: string | null): ReferralMail {
+  const headline = WHAT_CHANGED[kind] ?? 'A referral was updated';
+  const link = referralId ? `${APP_BASE_URL}/referrals/${referralId}` : `${APP_BASE_URL}/referrals`;
+  return {
+    to,
+    subject: `${headline} - Medical Massage Network`,
+    text: `${headline}.\r\n\r\nSign in to see the details:\r\n${link}\r\n\r\nFor your privacy this message contains no patient or clinical information.\r\n`,
+  };
+}
+
+/** An RFC 5322 message (plain text, UTF-8) for the file transport. */
+export function toEml(mail: ReferralMail, date: Date = new Date()): string {
+  const headers = [
+    `From: ${MAIL_FROM}`,
+    `To: ${mail.to}`,
+    `Subject: ${mail.subject}`,
+    `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: <${randomUUID()}@app.example>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+  ];
+  return `${headers.join('\r\n')}\r\n\r\n${mail.text}`;
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@mmn/audit';
+import { DirectoryModule } from '@mmn/directory';
+import { ReferenceDataModule } from '@mmn/reference-data';
+import { ClaimFailure } from './entities/claim-attempt.entity';
+import { NotificationOutbox } from './entities/notification-outbox.entity';
+import { ReferralEvent } from './entities/referral-event.entity';
+import { Referral } from './entities/referral.entity';
+import { Visit } from './entities/visit.entity';
+import { NotificationWorker } from './notifications/notification-worker';
+import { ReferralsResolver } from './resolvers/referrals.resolver';
+import { ReferralChanges } from './services/referral-changes.service';
+import { ReferralExpiryJob } from './services/referral-expiry.job';
+import { ReferralList } from './services/referral-list.service';
+import { ReferralViews } from './services/referral-views.service';
+import { ReferralsService } from './services/referrals.service';
+
+export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, NotificationOutbox];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(REFERRAL_ENTITIES), AuditModule, DirectoryModule, ReferenceDataModule],
+  providers: [ReferralsService, ReferralChanges, ReferralViews, ReferralList, ReferralExpiryJob, NotificationWorker, ReferralsResolver],
+  exports: [ReferralsService, ReferralExpiryJob, NotificationWorker],
+})
+export class ReferralsModule {}

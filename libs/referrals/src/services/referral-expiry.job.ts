@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In, LessThan } from 'typeorm';
+import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
+import { DomainException } from '@mmn/graphql-platform';
+import { Referral } from '../entities/referral.entity';
+import { todayIso } from '../rules/dates';
+import { ReferralAction, ReferralStatus } from '../state-machine';
+import { ReferralChanges } from './referral-changes.service';
+import { SYSTEM_PARTY } from './referral-parties';
+
+const HOUR_MS = 3_600_000;
+const NON_FINAL = [ReferralStatus.OPEN, ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.DECLINED, ReferralStatus.IN_PROGRESS];
+
+/**
+ * Records EXPIRED for non-final referrals past expiresOn (reads already show EXPIRED via effectiveStatus; this
+ * writes the event, audit row and notifications). Runs at start and hourly, except in tests, which call it.
+ */
+@Injectable()
+export class ReferralExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReferralExpiryJob.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly changes: ReferralChanges,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.nodeEnv === 'test') return;
+    const run = () => void this.expireDue().catch((error: unknown) => this.logger.warn(`expiry job: ${error instanceof Error ? error.message : String(error)}`));
+    run();
+    this.timer = setInterval(run, HOUR_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Expires everything due; returns how many referrals it moved. */
+  async expireDue(today: string = todayIso()): Promise<number> {
+    const due = await this.dataSource.manager.find(Referral, {
+      where: { status: In(NON_FINAL), expiresOn: LessThan(today) },
+      select: { id: true },
+      take: 1000,
+    });
+    let expired = 0;
+    for (const { id } of due) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          const referral = await manager.findOneOrFail(Referral, { where: { id } });
+          await this.changes.transition(manager, referral, { party: SYSTEM_PARTY, auditRole: 'SYSTEM', requestId: 'expiry-job' }, ReferralAction.EXPIRE, {
+            eventType: 'EXPIRED',
+            note: `The prescription expired on ${referral.expiresOn}.`,
+          });
+        });
+        expired++;
+      } catch (error) {
+        // Someone moved it first (e.g. completed or cancelled): nothing to expire.
+        if (!(error instanceof DomainException)) throw error;
+      }
+    }
+    return expired;
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { Provider, TherapistsService } from '@mmn/directory';
+import { ReferenceDataService } from '@mmn/reference-data';
+import { Role } from '@mmn/shared';
+import { ReferralEvent } from '../entities/referral-event.entity';
+import type { Referral } from '../entities/referral.entity';
+import { Visit } from '../entities/visit.entity';
+import { ReferralEventView, type ReferralView } from '../referrals.models';
+import { todayIso } from '../rules/dates';
+import { effectiveStatus, ReferralStatus } from '../state-machine';
+import type { Party } from './referral-parties';
+
+const EVENT_ROLE: Record<string, Role> = {
+  PATIENT: Role.PATIENT,
+  THERAPIST: Role.THERAPIST,
+  PROVIDER: Role.PROVIDER,
+  // The contract's Role has no SYSTEM: the expiry job acts for the network, shown as ADMIN.
+  SYSTEM: Role.ADMIN,
+};
+
+/** Builds what each party may see of a page of referrals, with every related row batch-loaded (no N+1). */
+@Injectable()
+export class ReferralViews {
+  constructor(
+    private readonly therapists: TherapistsService,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  async one(manager: EntityManager, referral: Referral, party: Party): Promise<ReferralView> {
+    return (await this.many(manager, [{ referral, party }]))[0];
+  }
+
+  async many(manager: EntityManager, items: { referral: Referral; party: Party }[]): Promise<ReferralView[]> {
+    if (items.length === 0) return [];
+    const ids = items.map((item) => item.referral.id);
+    // Sequential: inside a transaction the manager holds one connection.
+    const events = await manager.find(ReferralEvent, { where: { referralId: In(ids) }, order: { id: 'ASC' } });
+    const visits = await manager.find(Visit, { where: { referralId: In(ids) }, order: { occurredOn: 'ASC', createdAt: 'ASC' } });
+    const providers = await manager.find(Provider, { where: { id: In([...new Set(items.map((i) => i.referral.providerId))]) }, relations: { locations: true } });
+    const therapists = await this.therapists.loadMany(items.flatMap((i) => (i.referral.therapistId ? [i.referral.therapistId] : [])));
+    const diagnoses = await this.referenceData.diagnoses([...new Set(items.flatMap((i) => i.referral.diagnosisCodes))]);
+    const today = todayIso();
+    return items.map(({ referral, party }) => {
+      const cutoff = party.declinedAtEventId === null ? null : BigInt(party.declinedAtEventId);
+      const ownEvents = events.filter((e) => e.referralId === referral.id && (cutoff === null || BigInt(e.id) <= cutoff));
+      const past = cutoff !== null;
+      return {
+        id: referral.id,
+        status: past ? ReferralStatus.DECLINED : effectiveStatus(referral.status, referral.expiresOn, today),
+        provider: providers.find((p) => p.id === referral.providerId)!,
+        therapist: !past && referral.therapistId ? (therapists.get(referral.therapistId) ?? null) : null,
+        patient: {
+          fullName: referral.patientFullName,
+          dateOfBirth: referral.patientDateOfBirth,
+          email: referral.patientEmail,
+          phone: referral.patientPhone,
+        },
+        prescription: {
+          diagnoses: referral.diagnosisCodes.map((code) => diagnoses.find((d) => d.code === code)!).filter(Boolean),
+          bodyRegions: referral.bodyRegions,
+          visitsPerWeek: referral.visitsPerWeek,
+          durationWeeks: referral.durationWeeks,
+          visitsAuthorized: referral.visitsAuthorized,
+          sessionMinutes: referral.sessionMinutes,
+          goals: referral.goals,
+          precautions: referral.precautions,
+          contraindications: referral.contraindications,
+          requestedTechniqueIds: referral.requestedTechniqueIds,
+          notes: referral.prescriptionNotes,
+          writtenOn: referral.writtenOn,
+          expiresOn: referral.expiresOn,
+        },
+        visitsUsed: past ? 0 : referral.visitsUsed,
+        visits: past ? [] : visits.filter((v) => v.referralId === referral.id),
+        events: ownEvents.map((e) =>
+          Object.assign(new ReferralEventView(), {
+            at: e.at,
+            actorRole: EVENT_ROLE[e.actorRole] ?? Role.ADMIN,
+            type: e.type,
+            fromStatus: e.fromStatus as ReferralStatus | null,
+            toStatus: e.toStatus as ReferralStatus | null,
+            note: e.note,
+          }),
+        ),
+        dischargeSummary: past ? null : referral.dischargeSummary,
+        reachedMaximumMedicalImprovement: past ? null : referral.reachedMaximumMedicalImprovement,
+        createdAt: referral.createdAt,
+        updatedAt: past ? (ownEvents.at(-1)?.at ?? referral.createdAt) : referral.updatedAt,
+      };
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import { enqueueSearchUpdate } from '@mmn/directory';
+
+// Reputation counters are recomputed from the source rows (never incremented), so they cannot drift, and each
+// change re-queues the therapist's search document in the same transaction.
+
+/** Distinct providers with a referral this therapist accepted at some point (from the ACCEPTED events). */
+export async function recomputeReferringProviders(manager: EntityManager, therapistId: string): Promise<void> {
+  await manager.query(
+    `UPDATE "therapists" SET "referring_providers" = (
+       SELECT count(DISTINCT r."provider_id") FROM "referral_events" e JOIN "referrals" r ON r."id" = e."referral_id"
+       WHERE e."therapist_id" = $1 AND e."type" = 'ACCEPTED'), "updated_at" = now()
+     WHERE "id" = $1`,
+    [therapistId],
+  );
+  await enqueueSearchUpdate(manager, therapistId);
+}
+
+export async function recomputeCompletedReferrals(manager: EntityManager, therapistId: string): Promise<void> {
+  await manager.query(
+    `UPDATE "therapists" SET "completed_referrals" = (
+       SELECT count(*) FROM "referrals" WHERE "therapist_id" = $1 AND "status" = 'COMPLETED'), "updated_at" = now()
+     WHERE "id" = $1`,
+    [therapistId],
+  );
+  await enqueueSearchUpdate(manager, therapistId);
+}
+
+export async function recomputeEndorsementCount(manager: EntityManager, therapistId: string): Promise<void> {
+  await manager.query(
+    `UPDATE "therapists" SET "endorsement_count" = (SELECT count(*) FROM "endorsements" WHERE "therapist_id" = $1), "updated_at" = now()
+     WHERE "id" = $1`,
+    [therapistId],
+  );
+  await enqueueSearchUpdate(manager, therapistId);
+}

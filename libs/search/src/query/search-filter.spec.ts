@@ -1,0 +1,45 @@
+import { buildFilter } from './search-filter';
+
+const base = {
+  point: null,
+  radiusKm: 40,
+  conditionIds: [],
+  techniqueIds: [],
+  networkIds: [],
+  languages: [],
+  practiceContext: null,
+  acceptingNewPatients: null,
+  verifiedOnly: true,
+  today: 20261128,
+};
+
+describe('buildFilter', () => {
+  it('keeps to verified therapists whose verification still holds today by default', () => {
+    expect(buildFilter(base)).toEqual(['verified = true AND verifiedThrough >= 20261128']);
+  });
+
+  it('combines every criterion, with a radius in metres', () => {
+    expect(
+      buildFilter({
+        ...base,
+        verifiedOnly: false,
+        point: { latitude: 25.77, longitude: -80.19 },
+        radiusKm: 12.5,
+        conditionIds: ['lymphedema', 'scoliosis'],
+        languages: ['es'],
+        practiceContext: 'MEDICAL',
+        acceptingNewPatients: false,
+      }),
+    ).toEqual([
+      'conditionIds IN ["lymphedema", "scoliosis"]',
+      'languages IN ["es"]',
+      'practiceContexts = "MEDICAL"',
+      'acceptingNewPatients = false',
+      '_geoRadius(25.77, -80.19, 12500)',
+    ]);
+  });
+
+  it('quotes values so they cannot change the expression', () => {
+    expect(buildFilter({ ...base, verifiedOnly: false, networkIds: ['x" OR verified = false'] })).toEqual(['networkIds IN ["x\\" OR verified = false"]']);
+  });
+});

@@ -1,0 +1,147 @@
+import { randomBytes, randomInt } from 'crypto';
+import { Client } from 'pg';
+import { withNpiCheckDigit } from '@mmn/shared';
+import type { GqlResponse, TestApp } from '@mmn/testing';
+import { isoDaysFromToday, MIAMI, register, signInAdmin, type Account } from '../directory/directory-helpers';
+
+export { isoDaysFromToday, register, signInAdmin, type Account };
+
+export const REFERRAL_FIELDS = `id status visitsUsed dischargeSummary reachedMaximumMedicalImprovement createdAt updatedAt
+  provider { id npi } therapist { id }
+  patient { fullName dateOfBirth email phone }
+  prescription { diagnoses { code description } bodyRegions visitsPerWeek durationWeeks visitsAuthorized sessionMinutes goals precautions contraindications requestedTechniqueIds notes writtenOn expiresOn }
+  visits { id occurredOn minutes techniqueIds soapNote }
+  events { at actorRole type fromStatus toStatus note }`;
+
+export interface ReferralData {
+  id: string;
+  status: string;
+  visitsUsed: number;
+  dischargeSummary: string | null;
+  reachedMaximumMedicalImprovement: boolean | null;
+  provider: { id: string; npi: string };
+  therapist: { id: string } | null;
+  patient: { fullName: string; dateOfBirth: string };
+  prescription: { visitsAuthorized: number; expiresOn: string; diagnoses: { code: string }[] };
+  visits: { id: string }[];
+  events: { actorRole: string; type: string; fromStatus: string | null; toStatus: string | null; note: string | null }[];
+}
+
+export interface ProviderAccount extends Account {
+  providerId: string;
+}
+export interface TherapistAccount extends Account {
+  therapistId: string;
+}
+
+export const PATIENT_NAME = 'Zelda Quibblesworth';
+export const PATIENT_DOB = '1961-04-17';
+export const DIAGNOSIS = 'G56.01';
+
+export function prescription(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    diagnosisCodes: [DIAGNOSIS],
+    bodyRegions: ['right wrist', 'forearm'],
+    visitsPerWeek: 2,
+    durationWeeks: 4,
+    visitsAuthorized: 8,
+    sessionMinutes: 45,
+    goals: ['Type for 2 hours without pain'],
+    precautions: ['avoid deep pressure over the carpal tunnel'],
+    requestedTechniqueIds: ['myofascial-release'],
+    writtenOn: isoDaysFromToday(0),
+    expiresOn: isoDaysFromToday(90),
+    ...overrides,
+  };
+}
+
+export function referralInput(overrides: Record<string, unknown> = {}, rx: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    idempotencyKey: randomBytes(8).toString('hex'),
+    patient: { fullName: PATIENT_NAME, dateOfBirth: PATIENT_DOB, email: 'zelda@example.test' },
+    prescription: prescription(rx),
+    ...overrides,
+  };
+}
+
+export async function provider(t: TestApp): Promise<ProviderAccount> {
+  const account = await register(t, 'PROVIDER');
+  const npi = withNpiCheckDigit(`1${String(randomInt(0, 99_999_999)).padStart(8, '0')}`);
+  const res = await t.gql<{ updateMyProviderProfile: { id: string } }>(
+    `mutation($input: ProviderProfileInput!) { updateMyProviderProfile(input: $input) { id } }`,
+    { input: { npi } },
+    { token: account.token },
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return { ...account, providerId: res.data!.updateMyProviderProfile.id };
+}
+
+/** A therapist with a Miami location and a verified Florida license. */
+export async function verifiedTherapist(t: TestApp, admin: Account, verified = true): Promise<TherapistAccount> {
+  const account = await register(t, 'THERAPIST');
+  const opts = { token: account.token };
+  await t.gql(`mutation($input: PracticeLocationInput!) { addPracticeLocation(input: $input) { id } }`, { input: MIAMI }, opts);
+  const license = await t.gql<{ addLicense: { id: string } }>(
+    `mutation($input: LicenseInput!) { addLicense(input: $input) { id } }`,
+    { input: { state: 'FL', licenseNumber: `MA${randomInt(10000, 99999)}`, expiresOn: isoDaysFromToday(400) } },
+    opts,
+  );
+  if (verified) {
+    const v = await t.gql(
+      `mutation($input: VerifyCredentialInput!) { verifyCredential(input: $input) { status } }`,
+      { input: { kind: 'LICENSE', credentialId: license.data!.addLicense.id, status: 'VERIFIED', source: 'FL board lookup' } },
+      { token: admin.token },
+    );
+    if (v.errors) throw new Error(JSON.stringify(v.errors));
+  }
+  const me = await t.gql<{ myTherapistProfile: { id: string } }>(`{ myTherapistProfile { id } }`, {}, opts);
+  return { ...account, therapistId: me.data!.myTherapistProfile.id };
+}
+
+export const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { accessCode referral { ${REFERRAL_FIELDS} } } }`;
+
+export async function createReferral(
+  t: TestApp,
+  account: Account,
+  input: Record<string, unknown>,
+): Promise<GqlResponse<{ createReferral: { accessCode: string; referral: ReferralData } }>> {
+  return t.gql(CREATE, { input }, { token: account.token });
+}
+
+export async function created(t: TestApp, account: Account, input: Record<string, unknown>): Promise<{ accessCode: string; referral: ReferralData }> {
+  const res = await createReferral(t, account, input);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.createReferral;
+}
+
+export const OPS = {
+  read: `query($id: ID!) { referral(id: $id) { ${REFERRAL_FIELDS} } }`,
+  claim: `mutation($code: String!, $dob: Date!) { claimReferral(accessCode: $code, dateOfBirth: $dob) { ${REFERRAL_FIELDS} } }`,
+  choose: `mutation($id: ID!, $therapistId: ID!) { chooseTherapist(referralId: $id, therapistId: $therapistId) { ${REFERRAL_FIELDS} } }`,
+  accept: `mutation($id: ID!) { acceptReferral(referralId: $id) { ${REFERRAL_FIELDS} } }`,
+  decline: `mutation($id: ID!, $reason: String!) { declineReferral(referralId: $id, reason: $reason) { ${REFERRAL_FIELDS} } }`,
+  visit: `mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id occurredOn minutes techniqueIds soapNote } }`,
+  note: `mutation($id: ID!, $note: String!) { addProgressNote(referralId: $id, note: $note) { ${REFERRAL_FIELDS} } }`,
+  renew: `mutation($input: RenewReferralInput!) { renewReferral(input: $input) { ${REFERRAL_FIELDS} } }`,
+  complete: `mutation($input: CompleteReferralInput!) { completeReferral(input: $input) { ${REFERRAL_FIELDS} } }`,
+  cancel: `mutation($id: ID!, $reason: String!) { cancelReferral(referralId: $id, reason: $reason) { ${REFERRAL_FIELDS} } }`,
+};
+
+export function visitInput(referralId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { referralId, occurredOn: isoDaysFromToday(0), minutes: 45, techniqueIds: ['myofascial-release'], soapNote: 'S: wrist pain 6/10. P: continue.', ...overrides };
+}
+
+export function code(res: GqlResponse<unknown>): string | undefined {
+  return res.errors?.[0]?.extensions.code;
+}
+
+/** Direct SQL against this test file's database (to age a prescription, or to inspect audit rows). */
+export async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: t.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
