@@ -14,3 +14,4 @@ export * from './entities/therapist.entity';
 export * from './rules/therapist-verification';
 export * from './services/providers.service';
 export * from './services/therapists.service';
+export { loadTherapists } from './services/therapist-records';

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, In, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { BadUserInputException, type FieldProblem, NotFoundException } from '@mmn/graphql-platform';
 import { type Principal, UsersService } from '@mmn/identity';
 import { ReferenceDataService } from '@mmn/reference-data';
@@ -9,8 +9,7 @@ import { type TherapistProfileInput } from '../dto/therapist-profile.input';
 import { enqueueSearchUpdate } from '../entities/search-outbox.entity';
 import { Therapist } from '../entities/therapist.entity';
 import { recordChanges } from '../rules/change-log';
-import { isUuid } from '../rules/ids';
-import { lockOwnTherapist, publicProfileChanged, sortRelations, THERAPIST_RELATIONS } from './therapist-records';
+import { loadTherapists, lockOwnTherapist, publicProfileChanged } from './therapist-records';
 
 const PROFILE_FIELDS = [
   'displayName',
@@ -56,15 +55,14 @@ export class TherapistsService implements OnModuleInit {
 
   /** A therapist with locations and credentials, or null. Includes suspended profiles. */
   async load(id: string): Promise<Therapist | null> {
-    if (!isUuid(id)) return null;
-    const therapist = await this.therapists.findOne({ where: { id }, relations: THERAPIST_RELATIONS, relationLoadStrategy: 'query' });
-    return therapist && sortRelations(therapist);
+    const [therapist] = await loadTherapists(this.dataSource.manager, [id]);
+    return therapist ?? null;
   }
 
-  async loadMany(ids: string[]): Promise<Map<string, Therapist>> {
-    if (ids.length === 0) return new Map();
-    const found = await this.therapists.find({ where: { id: In(unique(ids)) }, relations: THERAPIST_RELATIONS, relationLoadStrategy: 'query' });
-    return new Map(found.map((therapist) => [therapist.id, sortRelations(therapist)]));
+  /** Pass the transaction's manager when inside one, so the read does not need a second connection. */
+  async loadMany(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, Therapist>> {
+    const found = await loadTherapists(manager, ids);
+    return new Map(found.map((therapist) => [therapist.id, therapist]));
   }
 
   /** The public profile: null when not found or suspended. */

@@ -11,6 +11,17 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
+/** Whether a class declares validation rules; asked for every resolver argument, so remembered per class. */
+const declaresRules = new WeakMap<object, boolean>();
+function hasRules(type: object): boolean {
+  let known = declaresRules.get(type);
+  if (known === undefined) {
+    known = getMetadataStorage().getTargetValidationMetadatas(type as new () => unknown, '', true, false).length > 0;
+    declaresRules.set(type, known);
+  }
+  return known;
+}
+
 /** Validates class-validator decorated inputs; failures name each bad input path (e.g. "input.email"). */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
@@ -20,7 +31,7 @@ export class InputValidationPipe implements PipeTransform {
       return value;
     }
     // Only input classes that declare validation rules; parents of field resolvers and entities pass untouched.
-    if (getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length === 0) return value;
+    if (!hasRules(type)) return value;
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
     if (errors.length > 0) {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { freePort } from './free-port';
 import type { RunningService } from './embedded-postgres';
@@ -52,6 +53,8 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
       '--env', 'production',
       '--no-analytics',
       '--log-level', 'WARN',
+      // By default Meilisearch indexes on half the cores; a full rebuild on a small machine wants them all.
+      '--max-indexing-threads', String(os.availableParallelism()),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import { Therapist } from '@mmn/directory';
+import type { DataSource, EntityManager } from 'typeorm';
+import { loadTherapists, type Therapist } from '@mmn/directory';
 import { ReferenceDataService } from '@mmn/reference-data';
 import type { VocabularyNames } from './therapist-document';
 
@@ -15,12 +15,7 @@ export class TherapistProjection {
 
   /** Visible (not suspended) therapists among `ids`, with locations, licenses and memberships, in one batch. */
   async load(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Therapist[]> {
-    if (ids.length === 0) return [];
-    return manager.find(Therapist, {
-      where: { id: In([...ids]), suspendedAt: IsNull() },
-      relations: { locations: true, licenses: true, networkMemberships: true, certifications: true },
-      relationLoadStrategy: 'query',
-    });
+    return loadTherapists(manager, ids, { visibleOnly: true });
   }
 
   /** Ids of every visible therapist, in pages, for a full rebuild. */

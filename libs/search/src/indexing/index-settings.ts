@@ -44,6 +44,14 @@ export function therapistIndexSettings(synonyms: Record<string, string[]>): Sett
     synonyms,
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     faceting: { maxValuesPerFacet: 200 },
+    // Word proximity per attribute rather than per word position: about a third less indexing work, and the
+    // fields searched here are short lists of terms where exact word distance says little.
+    proximityPrecision: 'byAttribute',
+    // Facet values are listed with counts, never searched.
+    facetSearch: false,
+    // Searches are submitted whole words (typo tolerant), not typed-ahead prefixes. Keeping prefix data current
+    // made single-document updates take 0.2-1.9 s on a 2-core machine instead of a steady ~0.15 s.
+    prefixSearch: 'disabled',
     pagination: { maxTotalHits: 100_000 },
   };
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Index, Task } from 'meilisearch';
 import { ReferenceDataService } from '@mmn/reference-data';
 import { type TherapistDocument, therapistDocuments } from '../documents/therapist-document';
@@ -15,7 +15,7 @@ function assertSucceeded(task: Task): void {
 
 /** The therapists index: its settings, and delivering full current documents for a set of therapists. */
 @Injectable()
-export class TherapistIndex {
+export class TherapistIndex implements OnApplicationBootstrap {
   private readonly logger = new Logger(TherapistIndex.name);
   private ready?: Promise<void>;
 
@@ -24,6 +24,15 @@ export class TherapistIndex {
     private readonly projection: TherapistProjection,
     private readonly referenceData: ReferenceDataService,
   ) {}
+
+  /**
+   * Creates the index and applies the settings at start, so searches work on an empty directory and changed
+   * settings take effect at once. Not awaited: with Meilisearch down the API still starts, and the next delivery
+   * or search retries.
+   */
+  onApplicationBootstrap(): void {
+    this.ensureReady().catch((error: unknown) => this.logger.warn(`search index not ready yet: ${error instanceof Error ? error.message : String(error)}`));
+  }
 
   get liveName(): string {
     return this.engine.indexName('therapists');
@@ -76,6 +85,9 @@ export class TherapistIndex {
     const counts = new Map(therapistIds.map((id) => [id, 0]));
     for (const doc of documents) counts.set(doc.therapistId, (counts.get(doc.therapistId) ?? 0) + 1);
     const filter = [...counts].map(([id, count]) => `(therapistId = "${id}" AND locationOrdinal >= ${count})`).join(' OR ');
+    // Every write task costs Meilisearch a commit; look first (a cheap read) and delete only when there is surplus.
+    const surplus = await index.search('', { filter, limit: 0 });
+    if (surplus.estimatedTotalHits === 0) return;
     assertSucceeded(await index.deleteDocuments({ filter }).waitTask(TASK_WAIT));
   }
 }
