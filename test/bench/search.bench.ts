@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     const ids = async (table: string) => (await dataSource.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
     const vocabulary = { conditionIds: await ids('conditions'), techniqueIds: await ids('techniques'), networkIds: await ids('networks') };
-    let t0 = performance.now();
+    const t0 = performance.now();
     const therapists = generateTherapists(therapistCount, seed, vocabulary).map((t, i) => ({ ...t, email: `therapist${i + 1}@bench.example` }));
     const providers = generateProviders(Math.max(10, Math.round(therapistCount / 50)), seed).map((p, i) => ({ ...p, email: `provider${i + 1}@bench.example`, npi: null }));
     await seedDirectory(dataSource, { therapists, providers, passwordHash: await hashPassword(PASSWORD) });

@@ -137,7 +137,7 @@ describe('referral journeys', () => {
     expect(code(await run(OPS.cancel, { id: referral.id, reason: 'too late' }, doctor))).toBe('INVALID_STATE');
   });
 
-  it('expiry: reads show EXPIRED at once, visits are refused with a renewal message, the job records it', async () => {
+  it('expiry: reads show EXPIRED at once, visits are refused (a new referral is needed), the job records it', async () => {
     const doctor = await provider(t);
     const therapist = await verifiedTherapist(t, admin);
     const { referral } = await created(t, doctor, referralInput({ therapistId: therapist.therapistId }));
@@ -146,7 +146,7 @@ describe('referral journeys', () => {
     expect((await ok(OPS.read, { id: referral.id }, doctor)).status).toBe('EXPIRED');
     const visit = await t.gql(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token });
     expect(code(visit)).toBe('INVALID_STATE');
-    expect(visit.errors![0].message).toMatch(/expired.*ask the prescriber for a renewal/);
+    expect(visit.errors![0].message).toMatch(/expired.*new referral/);
     expect(code(await run(OPS.renew, { input: { referralId: referral.id, additionalVisits: 1 } }, doctor))).toBe('INVALID_STATE');
 
     expect(await t.app.get(ReferralExpiryJob).expireDue()).toBeGreaterThanOrEqual(1);

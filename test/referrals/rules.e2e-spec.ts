@@ -33,7 +33,7 @@ describe('referral rules', () => {
   afterAll(() => t.close());
 
   it.each([
-    [{ diagnosisCodes: ['Z99.999'] }, 'input.prescription.diagnosisCodes'],
+    [{ diagnosisCodes: ['Z99.999'] }, 'input.prescription.diagnosisCodes.0'],
     [{ diagnosisCodes: [] }, 'input.prescription.diagnosisCodes'],
     [{ visitsPerWeek: 8 }, 'input.prescription.visitsPerWeek'],
     [{ durationWeeks: 53 }, 'input.prescription.durationWeeks'],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import { Diagnosis } from './diagnoses/diagnosis.entity';
 import { icd10Ancestors } from './diagnoses/icd10-code';
 import { Condition, Network, Technique } from './vocabulary/vocabulary.entities';
@@ -50,9 +50,11 @@ export class ReferenceDataService {
     return ancestors.map((a) => found.find((d) => d.code === a)).find((d) => d !== undefined) ?? null;
   }
 
-  async diagnoses(codes: string[]): Promise<Diagnosis[]> {
+  /** Pass the transaction's manager when inside one, so the read does not need a second connection. */
+  async diagnoses(codes: string[], manager?: EntityManager): Promise<Diagnosis[]> {
     if (codes.length === 0) return [];
-    return this.diagnosisRepo.findBy({ code: In(codes.map((c) => c.trim().toUpperCase())) });
+    const repository = manager ? manager.getRepository(Diagnosis) : this.diagnosisRepo;
+    return repository.findBy({ code: In(codes.map((c) => c.trim().toUpperCase())) });
   }
 
   /** Ids from `ids` that are not in the vocabulary. */

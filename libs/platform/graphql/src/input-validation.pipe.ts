@@ -11,6 +11,14 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
+/** Paths of strings holding NUL characters, which PostgreSQL text cannot store (the write would fail as INTERNAL). */
+function nulPaths(value: unknown, path: string, depth = 0): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  if (depth > 8 || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, `${path}.${i}`, depth + 1));
+  return Object.entries(value).flatMap(([key, item]) => nulPaths(item, path ? `${path}.${key}` : key, depth + 1));
+}
+
 /** Whether a class declares validation rules; asked for every resolver argument, so remembered per class. */
 const declaresRules = new WeakMap<object, boolean>();
 function hasRules(type: object): boolean {
@@ -27,6 +35,11 @@ function hasRules(type: object): boolean {
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
+    // GraphQL resolver arguments (@Args) reach pipes as 'body'; parents and context as 'custom'.
+    if (metadata.type === 'body') {
+      const bad = nulPaths(value, metadata.data ?? '');
+      if (bad.length > 0) throw new BadUserInputException(bad.map((path) => ({ path, message: 'must not contain NUL characters' })));
+    }
     if (!type || value === null || value === undefined || typeof value !== 'object' || [String, Boolean, Number, Array, Object].includes(type as never)) {
       return value;
     }

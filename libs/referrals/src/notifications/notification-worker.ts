@@ -27,7 +27,8 @@ interface PendingRow {
 export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationWorker.name);
   private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private ticking = false;
   private transport?: { sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
 
   constructor(
@@ -46,27 +47,33 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.queue;
   }
 
   private async tick(): Promise<void> {
-    if (this.running) return;
+    if (this.ticking) return;
+    this.ticking = true;
     try {
       await this.deliverPending();
     } catch (error) {
       this.logger.warn(`notification outbox: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.ticking = false;
     }
   }
 
-  /** Sends everything due now; returns how many were delivered. */
-  async deliverPending(): Promise<number> {
-    const run = this.deliverBatch();
-    this.running = run;
-    try {
-      return await run;
-    } finally {
-      if (this.running === run) this.running = undefined;
-    }
+  /**
+   * Sends everything due now, batch after batch; returns how many were delivered. Runs one at a time in this
+   * process (a call waits for the one in flight), so when it returns nothing due is left half-sent.
+   */
+  deliverPending(): Promise<number> {
+    const run = this.queue.then(async () => {
+      let sent = 0;
+      for (let batch = await this.deliverBatch(); batch > 0; batch = await this.deliverBatch()) sent += batch;
+      return sent;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async deliverBatch(): Promise<number> {

@@ -1,6 +1,9 @@
 import type { FieldProblem } from '@mmn/graphql-platform';
 import { oneYearAfter } from './dates';
 
+/** The most visits one prescription may authorize, renewals included (the contract's 1..104). */
+export const MAX_VISITS_AUTHORIZED = 104;
+
 export interface PrescriptionDates {
   writtenOn: string;
   expiresOn: string;
@@ -25,14 +28,14 @@ export function prescriptionDateProblems(dates: PrescriptionDates, today: string
 
 /**
  * Why a visit cannot be recorded against this prescription, or null when it can. Both reasons send the
- * therapist to the prescriber, since only a renewal can lift them.
+ * therapist to the prescriber. Messages carry no prescription details (error messages never hold PHI).
  */
 export function visitRefusal(prescription: { visitsUsed: number; visitsAuthorized: number; expiresOn: string }, occurredOn: string): string | null {
   if (occurredOn > prescription.expiresOn) {
-    return `The prescription expired on ${prescription.expiresOn}; ask the prescriber for a renewal before recording more visits.`;
+    return 'The prescription has expired; the prescriber needs to send a new referral before more visits can be recorded.';
   }
   if (prescription.visitsUsed >= prescription.visitsAuthorized) {
-    return `All ${prescription.visitsAuthorized} authorized visits have been recorded; ask the prescriber for a renewal before recording more visits.`;
+    return 'All authorized visits have been recorded; ask the prescriber for a renewal before recording more visits.';
   }
   return null;
 }

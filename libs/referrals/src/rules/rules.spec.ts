@@ -58,8 +58,8 @@ describe('visitRefusal', () => {
   it('allows a visit within count and dates', () => {
     expect(visitRefusal({ visitsUsed: 1, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-10')).toBeNull();
   });
-  it('refuses beyond the authorized count and after expiry, pointing to a renewal', () => {
+  it('refuses beyond the authorized count and after expiry (a renewal, or a new referral once expired)', () => {
     expect(visitRefusal({ visitsUsed: 2, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-01')).toMatch(/renewal/);
-    expect(visitRefusal({ visitsUsed: 0, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-11')).toMatch(/expired on 2025-03-10.*renewal/);
+    expect(visitRefusal({ visitsUsed: 0, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-11')).toMatch(/expired.*new referral/);
   });
 });

@@ -38,8 +38,8 @@ export class ReferralViews {
     const events = await manager.find(ReferralEvent, { where: { referralId: In(ids) }, order: { id: 'ASC' } });
     const visits = await manager.find(Visit, { where: { referralId: In(ids) }, order: { occurredOn: 'ASC', createdAt: 'ASC' } });
     const providers = await manager.find(Provider, { where: { id: In([...new Set(items.map((i) => i.referral.providerId))]) }, relations: { locations: true } });
-    const therapists = await this.therapists.loadMany(items.flatMap((i) => (i.referral.therapistId ? [i.referral.therapistId] : [])));
-    const diagnoses = await this.referenceData.diagnoses([...new Set(items.flatMap((i) => i.referral.diagnosisCodes))]);
+    const therapists = await this.therapists.loadMany(items.flatMap((i) => (i.referral.therapistId ? [i.referral.therapistId] : [])), manager);
+    const diagnoses = await this.referenceData.diagnoses([...new Set(items.flatMap((i) => i.referral.diagnosisCodes))], manager);
     const today = todayIso();
     return items.map(({ referral, party }) => {
       const cutoff = party.declinedAtEventId === null ? null : BigInt(party.declinedAtEventId);

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, type AuditOutcome } from '@mmn/audit';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
 import { isUniqueViolation } from '@mmn/database';
-import { Endorsement, isTherapistVerified, Provider, TherapistsService } from '@mmn/directory';
+import { Endorsement, isTherapistVerified, loadTherapists, Provider, TherapistsService } from '@mmn/directory';
 import {
   BadUserInputException,
   ConflictException,
@@ -27,7 +27,7 @@ import { Visit } from '../entities/visit.entity';
 import type { CreatedReferral, ReferralView } from '../referrals.models';
 import { canonicalHash, deriveAccessCode, formatAccessCode, hashAccessCode } from '../rules/access-code';
 import { oneYearAfter, todayIso } from '../rules/dates';
-import { prescriptionDateProblems, visitRefusal } from '../rules/prescription-rules';
+import { MAX_VISITS_AUTHORIZED, prescriptionDateProblems, visitRefusal } from '../rules/prescription-rules';
 import { ReferralAction, ReferralStatus, refusalReason } from '../state-machine';
 import { type Actor, ReferralChanges } from './referral-changes.service';
 import { type Party, partyOf, profileIdOf } from './referral-parties';
@@ -85,11 +85,12 @@ export class ReferralsService {
       if (!provider.npi || !isValidNpi(provider.npi)) {
         throw new ForbiddenException('Add a valid NPI to your provider profile before sending referrals.');
       }
-      await this.validateCreate(input);
       const { idempotencyKey, ...request } = input;
       const requestHash = canonicalHash(request);
+      // A retry returns the original result even if the therapist or the dates would no longer pass today.
       const existing = await this.dataSource.manager.findOne(Referral, { where: { providerId: provider.id, idempotencyKey } });
       if (existing) return this.replay(caller, existing, requestHash);
+      await this.validateCreate(input);
       const id = randomUUID();
       const accessCode = deriveAccessCode(id, this.config.jwtSecret);
       try {
@@ -160,20 +161,23 @@ export class ReferralsService {
     const codes = [...new Set(p.diagnosisCodes)];
     const known = new Set((await this.referenceData.diagnoses(codes)).map((d) => d.code));
     const unknown = codes.filter((code) => !known.has(code));
-    if (unknown.length > 0) problems.push({ path: 'input.prescription.diagnosisCodes', message: `unknown ICD-10-CM code(s): ${unknown.join(', ')}` });
+    // Named by position: the codes themselves are the patient's diagnoses and stay out of error messages.
+    for (const code of unknown) {
+      problems.push({ path: `input.prescription.diagnosisCodes.${p.diagnosisCodes.indexOf(code)}`, message: 'is not a known ICD-10-CM code' });
+    }
     const unknownTechniques = await this.referenceData.unknownIds('techniques', p.requestedTechniqueIds ?? []);
     if (unknownTechniques.length > 0) {
       problems.push({ path: 'input.prescription.requestedTechniqueIds', message: `unknown technique(s): ${unknownTechniques.join(', ')}` });
     }
     problems.push(...prescriptionDateProblems(p, today));
     if (input.patient.dateOfBirth > today) problems.push({ path: 'input.patient.dateOfBirth', message: 'cannot be in the future' });
-    if (input.therapistId !== undefined && input.therapistId !== null) problems.push(...(await this.therapistProblems(input.therapistId, 'input.therapistId')));
+    if (input.therapistId !== undefined && input.therapistId !== null) problems.push(...(await this.therapistProblems(this.dataSource.manager, input.therapistId, 'input.therapistId')));
     if (problems.length > 0) throw new BadUserInputException(problems);
   }
 
   /** The addressed therapist must exist, not be suspended, and be verified. */
-  private async therapistProblems(therapistId: string, path: string): Promise<FieldProblem[]> {
-    const therapist = isUuid(therapistId) ? await this.therapists.load(therapistId) : null;
+  private async therapistProblems(manager: EntityManager, therapistId: string, path: string): Promise<FieldProblem[]> {
+    const [therapist] = await loadTherapists(manager, [therapistId]);
     if (!therapist || therapist.suspendedAt) return [{ path, message: 'no such therapist' }];
     if (!isTherapistVerified(therapist.licenses, therapist.locations.map((l) => l.state))) {
       return [{ path, message: 'the therapist is not verified' }];
@@ -194,6 +198,8 @@ export class ReferralsService {
         if (byAccount >= CLAIM_LIMITS.perAccount) throw new RateLimitedException('Too many wrong access codes; try again in an hour.', 3600);
         const referral = await manager.findOne(Referral, { where: { accessCodeHash: hashAccessCode(accessCode) } });
         if (referral) {
+          // And one at a time per referral, so guesses from several accounts cannot slip past its limit either.
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`claim-referral:${referral.id}`]);
           const [{ count: byReferral }] = await manager.query<{ count: number }[]>(
             `SELECT count(*)::int AS count FROM "claim_failures" WHERE "referral_id" = $1 AND "at" > now() - interval '1 hour'`,
             [referral.id],
@@ -238,7 +244,7 @@ export class ReferralsService {
   async chooseTherapist(caller: Caller, referralId: string, therapistId: string): Promise<ReferralView> {
     return this.change(caller, ReferralAction.CHOOSE_THERAPIST, referralId, async (manager, referral, actor) => {
       this.assertAllowed(referral, actor, ReferralAction.CHOOSE_THERAPIST);
-      const problems = await this.therapistProblems(therapistId, 'therapistId');
+      const problems = await this.therapistProblems(manager, therapistId, 'therapistId');
       if (problems.length > 0) throw new BadUserInputException(problems);
       return this.changes.transition(manager, referral, actor, ReferralAction.CHOOSE_THERAPIST, { eventType: 'SENT', set: { therapistId } });
     });
@@ -246,6 +252,7 @@ export class ReferralsService {
 
   async accept(caller: Caller, referralId: string): Promise<ReferralView> {
     return this.change(caller, ReferralAction.ACCEPT, referralId, async (manager, referral, actor) => {
+      await this.assertNotSuspended(manager, actor, referral);
       const updated = await this.changes.transition(manager, referral, actor, ReferralAction.ACCEPT, { eventType: 'ACCEPTED' });
       await recomputeReferringProviders(manager, updated.therapistId!);
       return updated;
@@ -264,10 +271,11 @@ export class ReferralsService {
   async recordVisit(caller: Caller, input: RecordVisitInput): Promise<Visit> {
     let visit: Visit | undefined;
     await this.change(caller, ReferralAction.RECORD_VISIT, input.referralId, async (manager, referral, actor) => {
+      await this.assertNotSuspended(manager, actor, referral);
       if (actor.party.actor === 'THERAPIST' && actor.party.declinedAtEventId === null) {
         const status = this.changes.statusFor(referral, actor);
         if (status === ReferralStatus.EXPIRED) {
-          throw new InvalidStateException(`The prescription expired on ${referral.expiresOn}; ask the prescriber for a renewal before recording more visits.`);
+          throw new InvalidStateException('The prescription has expired; the prescriber needs to send a new referral before more visits can be recorded.');
         }
         if (status === ReferralStatus.ACCEPTED || status === ReferralStatus.IN_PROGRESS) {
           const problems: FieldProblem[] = [];
@@ -318,6 +326,9 @@ export class ReferralsService {
       } else if (input.newExpiresOn != null && input.newExpiresOn > latest) {
         problems.push({ path: 'input.newExpiresOn', message: 'must be at most one year from today' });
       }
+      if (referral.visitsAuthorized + input.additionalVisits > MAX_VISITS_AUTHORIZED) {
+        problems.push({ path: 'input.additionalVisits', message: `would authorize more than ${MAX_VISITS_AUTHORIZED} visits in all; write a new referral instead` });
+      }
       if (input.additionalVisits === 0 && input.newExpiresOn == null) {
         problems.push({ path: 'input.additionalVisits', message: 'add visits or give a new expiry date' });
       }
@@ -362,7 +373,7 @@ export class ReferralsService {
       this.dataSource.transaction(async (manager) => {
         const providerId = await profileIdOf(manager, caller.principal);
         if (!providerId) throw new NotFoundException('Provider profile');
-        const therapist = isUuid(therapistId) ? await this.therapists.load(therapistId) : null;
+        const [therapist] = await loadTherapists(manager, [therapistId]);
         if (!therapist || therapist.suspendedAt) throw new NotFoundException('Therapist');
         if (note != null && note.length > 2000) throw BadUserInputException.field('note', 'must be at most 2000 characters');
         const completed = await manager.exists(Referral, { where: { providerId, therapistId, status: ReferralStatus.COMPLETED } });
@@ -407,6 +418,13 @@ export class ReferralsService {
         return this.views.one(manager, updated, party);
       }),
     );
+  }
+
+  /** A suspended therapist keeps read access to their referrals but cannot take on or carry out care. */
+  private async assertNotSuspended(manager: EntityManager, actor: Actor, referral: Referral): Promise<void> {
+    if (actor.party.actor !== 'THERAPIST' || !referral.therapistId) return;
+    const [row] = await manager.query<{ suspended: boolean }[]>('SELECT suspended_at IS NOT NULL AS suspended FROM therapists WHERE id = $1', [referral.therapistId]);
+    if (row?.suspended) throw new ForbiddenException('Your profile is suspended; you cannot accept referrals or record visits until it is reinstated.');
   }
 
   /** Fails early (before input checks) when the state or role cannot do this, with the state machine's reason. */

@@ -1,11 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { enqueueSearchUpdate } from '@mmn/directory';
 
-// Reputation counters are recomputed from the source rows (never incremented), so they cannot drift, and each
-// change re-queues the therapist's search document in the same transaction.
+// Reputation counters are recomputed from the source rows (never incremented), and each change re-queues the
+// therapist's search document in the same transaction. The therapist row is locked by a statement of its own
+// first: the UPDATE's count then runs on a snapshot taken after any concurrent change to the same therapist has
+// committed (READ COMMITTED takes a snapshot per statement), so parallel accepts or completions all count.
+
+async function lockTherapist(manager: EntityManager, therapistId: string): Promise<void> {
+  await manager.query('SELECT 1 FROM "therapists" WHERE "id" = $1 FOR UPDATE', [therapistId]);
+}
 
 /** Distinct providers with a referral this therapist accepted at some point (from the ACCEPTED events). */
 export async function recomputeReferringProviders(manager: EntityManager, therapistId: string): Promise<void> {
+  await lockTherapist(manager, therapistId);
   await manager.query(
     `UPDATE "therapists" SET "referring_providers" = (
        SELECT count(DISTINCT r."provider_id") FROM "referral_events" e JOIN "referrals" r ON r."id" = e."referral_id"
@@ -17,6 +24,7 @@ export async function recomputeReferringProviders(manager: EntityManager, therap
 }
 
 export async function recomputeCompletedReferrals(manager: EntityManager, therapistId: string): Promise<void> {
+  await lockTherapist(manager, therapistId);
   await manager.query(
     `UPDATE "therapists" SET "completed_referrals" = (
        SELECT count(*) FROM "referrals" WHERE "therapist_id" = $1 AND "status" = 'COMPLETED'), "updated_at" = now()
@@ -27,6 +35,7 @@ export async function recomputeCompletedReferrals(manager: EntityManager, therap
 }
 
 export async function recomputeEndorsementCount(manager: EntityManager, therapistId: string): Promise<void> {
+  await lockTherapist(manager, therapistId);
   await manager.query(
     `UPDATE "therapists" SET "endorsement_count" = (SELECT count(*) FROM "endorsements" WHERE "therapist_id" = $1), "updated_at" = now()
      WHERE "id" = $1`,
