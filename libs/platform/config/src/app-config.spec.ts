@@ -28,6 +28,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('in production, requires the secrets that an external service or database needs', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', MEILI_URL: 'http://search:7700' })).toThrow(/MEILI_MASTER_KEY is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/x' })).toThrow(/JWT_SECRET is required in production/);
+    expect(loadConfig({ NODE_ENV: 'production', MEILI_URL: 'http://search:7700', MEILI_MASTER_KEY: 'k'.repeat(16) }).meiliMasterKey).toBe('k'.repeat(16));
+  });
+
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_PASSWORD/);
   });

@@ -103,6 +103,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
   }
+  if (nodeEnv === 'production' && meiliUrl !== undefined && meiliMasterKey === undefined) {
+    throw new ConfigError('MEILI_MASTER_KEY', 'is required in production with an external Meilisearch');
+  }
   if (nodeEnv === 'production' && jwtSecret === undefined && databaseUrl !== undefined) {
     throw new ConfigError('JWT_SECRET', 'is required in production with an external database');
   }
