@@ -4,6 +4,7 @@ import {
   code,
   createReferral,
   created,
+  isoDaysFromToday,
   OPS,
   PATIENT_DOB,
   PATIENT_NAME,
@@ -109,6 +110,30 @@ describe('referrals under concurrency, suspension, and patient data in errors', 
     const res = await t.gql(OPS.renew, { input: { referralId: referral.id, additionalVisits: 5 } }, { token: doctor.token });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['input.additionalVisits'] });
     expect(code(await t.gql(OPS.renew, { input: { referralId: referral.id, additionalVisits: 4 } }, { token: doctor.token }))).toBeUndefined();
+  });
+
+  it('a therapist who declined keeps seeing the prescription as it was, not later renewals', async () => {
+    const first = await verifiedTherapist(t, admin);
+    const second = await verifiedTherapist(t, admin);
+    const { referral } = await created(t, doctor, referralInput({ therapistId: first.therapistId }));
+    expect(code(await t.gql(OPS.decline, { id: referral.id, reason: 'Not taking new patients this month' }, { token: first.token }))).toBeUndefined();
+    expect(code(await t.gql(OPS.choose, { id: referral.id, therapistId: second.therapistId }, { token: doctor.token }))).toBeUndefined();
+    expect(code(await t.gql(OPS.accept, { id: referral.id }, { token: second.token }))).toBeUndefined();
+    const renewed = await t.gql<{ renewReferral: { prescription: { visitsAuthorized: number; expiresOn: string } } }>(
+      OPS.renew,
+      { input: { referralId: referral.id, additionalVisits: 6, newExpiresOn: isoDaysFromToday(200) } },
+      { token: doctor.token },
+    );
+    expect(renewed.data!.renewReferral.prescription).toMatchObject({ visitsAuthorized: referral.prescription.visitsAuthorized + 6, expiresOn: isoDaysFromToday(200) });
+    const seen = await t.gql<{ referral: { status: string; prescription: { visitsAuthorized: number; expiresOn: string } } }>(OPS.read, { id: referral.id }, { token: first.token });
+    expect(seen.data!.referral.status).toBe('DECLINED');
+    expect(seen.data!.referral.prescription).toMatchObject({ visitsAuthorized: referral.prescription.visitsAuthorized, expiresOn: referral.prescription.expiresOn });
+  });
+
+  it('a forged list cursor is BAD_USER_INPUT naming after, not an internal error', async () => {
+    const forged = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'not-a-uuid'])).toString('base64url');
+    const res = await t.gql(`query($after: String) { referrals(first: 5, after: $after) { totalCount } }`, { after: forged }, { token: doctor.token });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['after'] });
   });
 
   describe('error messages never repeat patient data', () => {

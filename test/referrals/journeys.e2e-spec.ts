@@ -146,7 +146,7 @@ describe('referral journeys', () => {
     expect((await ok(OPS.read, { id: referral.id }, doctor)).status).toBe('EXPIRED');
     const visit = await t.gql(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token });
     expect(code(visit)).toBe('INVALID_STATE');
-    expect(visit.errors![0].message).toMatch(/expired.*new referral/);
+    expect(visit.errors![0].message).toMatch(/expired.*ask the prescriber for a renewal.*new referral/);
     expect(code(await run(OPS.renew, { input: { referralId: referral.id, additionalVisits: 1 } }, doctor))).toBe('INVALID_STATE');
 
     expect(await t.app.get(ReferralExpiryJob).expireDue()).toBeGreaterThanOrEqual(1);

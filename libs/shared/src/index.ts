@@ -1,3 +1,4 @@
 // Pure TypeScript shared by every layer: no Nest, no database.
 export * from './npi';
 export * from './role';
+export * from './ids';

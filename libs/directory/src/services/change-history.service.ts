@@ -4,7 +4,7 @@ import type { Repository } from 'typeorm';
 import { BadUserInputException, NotFoundException } from '@mmn/graphql-platform';
 import { ProfileChange } from '../entities/profile-change.entity';
 import { Therapist } from '../entities/therapist.entity';
-import { isUuid } from '../rules/ids';
+import { isUuid } from '@mmn/shared';
 
 /** Reads a therapist's change history, newest first. */
 @Injectable()

@@ -11,7 +11,7 @@ import { Certification } from '../entities/certification.entity';
 import { License } from '../entities/license.entity';
 import { NetworkMembership } from '../entities/network-membership.entity';
 import { recordChanges } from '../rules/change-log';
-import { isUuid } from '../rules/ids';
+import { isUuid } from '@mmn/shared';
 import { lockOwnTherapist, publicProfileChanged } from './therapist-records';
 
 export type Credential = License | Certification | NetworkMembership;

@@ -7,7 +7,7 @@ import { type PracticeLocationInput } from '../dto/practice-location.input';
 import { PracticeLocation } from '../entities/practice-location.entity';
 import { recordChanges } from '../rules/change-log';
 import { geocodeLocation } from '../rules/geocode-location';
-import { isUuid } from '../rules/ids';
+import { isUuid } from '@mmn/shared';
 import { lockOwnTherapist, publicProfileChanged } from './therapist-records';
 
 export const LOCATION_FIELDS = ['label', 'addressLine', 'city', 'state', 'postalCode', 'latitude', 'longitude'] as const;

@@ -10,7 +10,7 @@ import { PracticeLocation } from '../entities/practice-location.entity';
 import { Provider } from '../entities/provider.entity';
 import { recordChanges } from '../rules/change-log';
 import { geocodeLocation, type GeocodedLocation } from '../rules/geocode-location';
-import { isUuid } from '../rules/ids';
+import { isUuid } from '@mmn/shared';
 
 const PROVIDER_FIELDS = ['displayName', 'npi', 'taxonomyCode', 'specialty', 'organization', 'locations'] as const;
 

@@ -6,7 +6,7 @@ import type { Principal } from '@mmn/identity';
 import { type TherapistSuspensionInput } from '../dto/admin.inputs';
 import { Therapist } from '../entities/therapist.entity';
 import { recordChanges } from '../rules/change-log';
-import { isUuid } from '../rules/ids';
+import { isUuid } from '@mmn/shared';
 import { publicProfileChanged } from './therapist-records';
 
 /** Admins suspend a profile (it disappears from the public) and reinstate it; both recorded with their reason. */

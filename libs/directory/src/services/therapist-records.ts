@@ -7,7 +7,7 @@ import { NetworkMembership } from '../entities/network-membership.entity';
 import { PracticeLocation } from '../entities/practice-location.entity';
 import { enqueueSearchUpdate } from '../entities/search-outbox.entity';
 import { Therapist } from '../entities/therapist.entity';
-import { isUuid } from '../rules/ids';
+import { isUuid } from '@mmn/shared';
 
 /** The caller's own therapist row, locked for the rest of the transaction so changes and history stay in order. */
 export async function lockOwnTherapist(manager: EntityManager, principal: Principal): Promise<Therapist> {

@@ -7,7 +7,7 @@ import { CredentialKind, VerificationStatus } from '../directory.enums';
 import { type Verification } from '../directory.models';
 import { type VerifyCredentialInput } from '../dto/credential.inputs';
 import { recordChanges } from '../rules/change-log';
-import { isUuid } from '../rules/ids';
+import { isUuid } from '@mmn/shared';
 import { effectiveStatus } from '../rules/therapist-verification';
 import { CREDENTIAL_KINDS, type Credential } from './credentials.service';
 import { publicProfileChanged } from './therapist-records';

@@ -1,6 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Referral } from './referral.entity';
 
+/** The terms a renewal changes. */
+export interface PrescriptionTerms {
+  visitsAuthorized: number;
+  expiresOn: string;
+}
+
 /** One row of a referral's timeline; exactly one per winning change. */
 @Entity('referral_events')
 @Index('referral_events_referral_idx', ['referralId', 'id'])
@@ -38,6 +44,10 @@ export class ReferralEvent {
 
   @Column('text', { nullable: true })
   note: string | null;
+
+  /** On RENEWED: the terms the renewal replaced. */
+  @Column('jsonb', { name: 'prescription_before', nullable: true })
+  prescriptionBefore: PrescriptionTerms | null;
 
   /** The therapist the referral was addressed to when this happened (who accepted, who declined, ...). */
   @Column('uuid', { name: 'therapist_id', nullable: true })

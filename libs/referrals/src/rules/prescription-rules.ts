@@ -32,7 +32,7 @@ export function prescriptionDateProblems(dates: PrescriptionDates, today: string
  */
 export function visitRefusal(prescription: { visitsUsed: number; visitsAuthorized: number; expiresOn: string }, occurredOn: string): string | null {
   if (occurredOn > prescription.expiresOn) {
-    return 'The prescription has expired; the prescriber needs to send a new referral before more visits can be recorded.';
+    return 'The prescription has expired; ask the prescriber for a renewal (an expired referral is closed, so it takes a new referral) before recording more visits.';
   }
   if (prescription.visitsUsed >= prescription.visitsAuthorized) {
     return 'All authorized visits have been recorded; ask the prescriber for a renewal before recording more visits.';

@@ -60,6 +60,6 @@ describe('visitRefusal', () => {
   });
   it('refuses beyond the authorized count and after expiry (a renewal, or a new referral once expired)', () => {
     expect(visitRefusal({ visitsUsed: 2, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-01')).toMatch(/renewal/);
-    expect(visitRefusal({ visitsUsed: 0, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-11')).toMatch(/expired.*new referral/);
+    expect(visitRefusal({ visitsUsed: 0, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-11')).toMatch(/expired.*ask the prescriber for a renewal.*new referral/);
   });
 });

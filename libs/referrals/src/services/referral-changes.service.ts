@@ -5,7 +5,7 @@ import { AuditLog } from '@mmn/audit';
 import { Provider, Therapist } from '@mmn/directory';
 import { ConflictException, InvalidStateException } from '@mmn/graphql-platform';
 import { NotificationOutbox } from '../entities/notification-outbox.entity';
-import { ReferralEvent } from '../entities/referral-event.entity';
+import { type PrescriptionTerms, ReferralEvent } from '../entities/referral-event.entity';
 import { Referral } from '../entities/referral.entity';
 import { todayIso } from '../rules/dates';
 import { effectiveStatus, nextStatus, type ReferralAction, type ReferralStatus, refusalReason } from '../state-machine';
@@ -27,6 +27,8 @@ export interface ChangeRecord {
   note?: string | null;
   /** The therapist the referral is addressed to for this event; defaults to the referral's. */
   therapistId?: string | null;
+  /** On a renewal: the terms it replaced. */
+  prescriptionBefore?: PrescriptionTerms | null;
 }
 
 export const DECLINED_THERAPIST_MESSAGE = 'You declined this referral; it is no longer addressed to you.';
@@ -50,7 +52,7 @@ export class ReferralChanges {
     referral: Referral,
     actor: Actor,
     action: ReferralAction,
-    change: { eventType: string; note?: string | null; set?: QueryDeepPartialEntity<Referral> },
+    change: { eventType: string; note?: string | null; set?: QueryDeepPartialEntity<Referral>; prescriptionBefore?: PrescriptionTerms },
   ): Promise<Referral> {
     if (actor.party.declinedAtEventId !== null) throw new InvalidStateException(DECLINED_THERAPIST_MESSAGE);
     const from = this.statusFor(referral, actor);
@@ -69,7 +71,15 @@ export class ReferralChanges {
     }
     const updated = await manager.findOneOrFail(Referral, { where: { id: referral.id } });
     const therapistId = change.set && 'therapistId' in change.set ? ((change.set.therapistId as string | null) ?? referral.therapistId) : referral.therapistId;
-    await this.record(manager, updated, actor, { action, eventType: change.eventType, fromStatus: from, toStatus: to, note: change.note ?? null, therapistId });
+    await this.record(manager, updated, actor, {
+      action,
+      eventType: change.eventType,
+      fromStatus: from,
+      toStatus: to,
+      note: change.note ?? null,
+      therapistId,
+      prescriptionBefore: change.prescriptionBefore ?? null,
+    });
     return updated;
   }
 
@@ -84,6 +94,7 @@ export class ReferralChanges {
       toStatus: change.toStatus,
       note: change.note ?? null,
       therapistId: change.therapistId === undefined ? referral.therapistId : change.therapistId,
+      prescriptionBefore: change.prescriptionBefore ?? null,
     });
     await this.audit.record(manager, {
       actorId: actor.party.userId,

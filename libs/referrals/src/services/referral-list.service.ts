@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { AuditLog } from '@mmn/audit';
 import { BadUserInputException } from '@mmn/graphql-platform';
-import { Role } from '@mmn/shared';
+import { isUuid, Role } from '@mmn/shared';
 import { Referral } from '../entities/referral.entity';
 import type { ReferralConnection } from '../referrals.models';
 import { todayIso } from '../rules/dates';
@@ -26,7 +26,7 @@ const encodeCursor = (at: string, id: string): string => Buffer.from(JSON.string
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && !Number.isNaN(Date.parse(value[0]))) {
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && isUuid(value[1]) && !Number.isNaN(Date.parse(value[0]))) {
       return [value[0], value[1]];
     }
   } catch {

@@ -45,6 +45,11 @@ export class ReferralViews {
       const cutoff = party.declinedAtEventId === null ? null : BigInt(party.declinedAtEventId);
       const ownEvents = events.filter((e) => e.referralId === referral.id && (cutoff === null || BigInt(e.id) <= cutoff));
       const past = cutoff !== null;
+      // A therapist who declined sees the prescription as it was then: undo the renewals since.
+      const firstRenewalSince = past
+        ? events.find((e) => e.referralId === referral.id && BigInt(e.id) > cutoff && e.type === 'RENEWED' && e.prescriptionBefore)
+        : undefined;
+      const terms = firstRenewalSince?.prescriptionBefore ?? { visitsAuthorized: referral.visitsAuthorized, expiresOn: referral.expiresOn };
       return {
         id: referral.id,
         status: past ? ReferralStatus.DECLINED : effectiveStatus(referral.status, referral.expiresOn, today),
@@ -61,7 +66,7 @@ export class ReferralViews {
           bodyRegions: referral.bodyRegions,
           visitsPerWeek: referral.visitsPerWeek,
           durationWeeks: referral.durationWeeks,
-          visitsAuthorized: referral.visitsAuthorized,
+          visitsAuthorized: terms.visitsAuthorized,
           sessionMinutes: referral.sessionMinutes,
           goals: referral.goals,
           precautions: referral.precautions,
@@ -69,7 +74,7 @@ export class ReferralViews {
           requestedTechniqueIds: referral.requestedTechniqueIds,
           notes: referral.prescriptionNotes,
           writtenOn: referral.writtenOn,
-          expiresOn: referral.expiresOn,
+          expiresOn: terms.expiresOn,
         },
         visitsUsed: past ? 0 : referral.visitsUsed,
         visits: past ? [] : visits.filter((v) => v.referralId === referral.id),

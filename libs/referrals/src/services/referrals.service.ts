@@ -19,7 +19,7 @@ import {
 } from '@mmn/graphql-platform';
 import type { Principal, RequestMetaValue } from '@mmn/identity';
 import { ReferenceDataService } from '@mmn/reference-data';
-import { isValidNpi } from '@mmn/shared';
+import { isUuid, isValidNpi } from '@mmn/shared';
 import type { CompleteReferralInput, CreateReferralInput, RecordVisitInput, RenewReferralInput } from '../dto/referral.inputs';
 import { ClaimFailure } from '../entities/claim-attempt.entity';
 import { Referral } from '../entities/referral.entity';
@@ -34,8 +34,6 @@ import { type Party, partyOf, profileIdOf } from './referral-parties';
 import { ReferralViews } from './referral-views.service';
 import { recomputeCompletedReferrals, recomputeEndorsementCount, recomputeReferringProviders } from './reputation';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** Wrong-guess limits for claim codes, per rolling hour. */
 export const CLAIM_LIMITS = { perReferral: 5, perAccount: 20 } as const;
@@ -275,7 +273,7 @@ export class ReferralsService {
       if (actor.party.actor === 'THERAPIST' && actor.party.declinedAtEventId === null) {
         const status = this.changes.statusFor(referral, actor);
         if (status === ReferralStatus.EXPIRED) {
-          throw new InvalidStateException('The prescription has expired; the prescriber needs to send a new referral before more visits can be recorded.');
+          throw new InvalidStateException('The prescription has expired; ask the prescriber for a renewal (an expired referral is closed, so it takes a new referral) before recording more visits.');
         }
         if (status === ReferralStatus.ACCEPTED || status === ReferralStatus.IN_PROGRESS) {
           const problems: FieldProblem[] = [];
@@ -341,6 +339,7 @@ export class ReferralsService {
         eventType: 'RENEWED',
         note: `Renewed: ${note}`,
         set: { visitsAuthorized: referral.visitsAuthorized + input.additionalVisits, expiresOn },
+        prescriptionBefore: { visitsAuthorized: referral.visitsAuthorized, expiresOn: referral.expiresOn },
       });
     });
   }
