@@ -130,6 +130,32 @@ describe('referrals under concurrency, suspension, and patient data in errors', 
     expect(seen.data!.referral.prescription).toMatchObject({ visitsAuthorized: referral.prescription.visitsAuthorized, expiresOn: referral.prescription.expiresOn });
   });
 
+  it('a cancelled referral cannot be claimed (INVALID_STATE), and the attempt does not count as a wrong guess', async () => {
+    const { referral, accessCode } = await created(t, doctor, referralInput());
+    expect(code(await t.gql(OPS.cancel, { id: referral.id, reason: 'Sent in error' }, { token: doctor.token }))).toBeUndefined();
+    const patient = await register(t, 'PATIENT');
+    expect(code(await t.gql(OPS.claim, { code: accessCode, dob: PATIENT_DOB }, { token: patient.token }))).toBe('INVALID_STATE');
+    expect(await sql(t, `SELECT 1 FROM claim_failures WHERE referral_id = $1`, [referral.id])).toHaveLength(0);
+    expect(await sql(t, `SELECT claimed_by FROM referrals WHERE id = $1`, [referral.id])).toEqual([{ claimed_by: null }]);
+  });
+
+  it('an unexpected failure rolls the change back, answers INTERNAL with a request id only, and is audited as FAILED', async () => {
+    const { referral } = await created(t, doctor, referralInput({ therapistId: therapist.therapistId }));
+    await t.gql(OPS.accept, { id: referral.id }, { token: therapist.token });
+    await sql(t, 'ALTER TABLE visits RENAME TO visits_unavailable');
+    try {
+      const res = await t.gql(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'INTERNAL', requestId: expect.any(String) });
+      expect(res.errors![0].message).not.toMatch(/visits|relation|SQL|INSERT/i);
+    } finally {
+      await sql(t, 'ALTER TABLE visits_unavailable RENAME TO visits');
+    }
+    const [row] = await sql<{ visits_used: number; status: string }>(t, `SELECT visits_used, status FROM referrals WHERE id = $1`, [referral.id]);
+    expect(row).toEqual({ visits_used: 0, status: 'ACCEPTED' });
+    const audits = await sql(t, `SELECT outcome FROM audit_log WHERE referral_id = $1 AND action = 'RECORD_VISIT'`, [referral.id]);
+    expect(audits).toEqual([{ outcome: 'FAILED' }]);
+  });
+
   it('a forged list cursor is BAD_USER_INPUT naming after, not an internal error', async () => {
     const forged = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'not-a-uuid'])).toString('base64url');
     const res = await t.gql(`query($after: String) { referrals(first: 5, after: $after) { totalCount } }`, { after: forged }, { token: doctor.token });

@@ -35,4 +35,5 @@ export class AuditLogEntry {
 }
 
 /** ALLOWED: the operation happened. DENIED: the caller may not see the referral. REFUSED: a rule said no. */
-export type AuditOutcome = 'ALLOWED' | 'DENIED' | 'REFUSED';
+/** ALLOWED: done; DENIED: not a party (or no such referral); REFUSED: a rule said no; FAILED: an unexpected error rolled it back. */
+export type AuditOutcome = 'ALLOWED' | 'DENIED' | 'REFUSED' | 'FAILED';

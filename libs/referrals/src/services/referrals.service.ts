@@ -28,7 +28,7 @@ import type { CreatedReferral, ReferralView } from '../referrals.models';
 import { canonicalHash, deriveAccessCode, formatAccessCode, hashAccessCode } from '../rules/access-code';
 import { oneYearAfter, todayIso } from '../rules/dates';
 import { MAX_VISITS_AUTHORIZED, prescriptionDateProblems, visitRefusal } from '../rules/prescription-rules';
-import { ReferralAction, ReferralStatus, refusalReason } from '../state-machine';
+import { effectiveStatus, ReferralAction, ReferralStatus, refusalReason } from '../state-machine';
 import { type Actor, ReferralChanges } from './referral-changes.service';
 import { type Party, partyOf, profileIdOf } from './referral-parties';
 import { ReferralViews } from './referral-views.service';
@@ -212,6 +212,10 @@ export class ReferralsService {
           return null;
         }
         const party: Party = { actor: 'PATIENT', userId, declinedAtEventId: null };
+        const status = effectiveStatus(referral.status, referral.expiresOn, todayIso());
+        if (referral.claimedBy === null && (status === ReferralStatus.CANCELLED || status === ReferralStatus.EXPIRED)) {
+          throw new InvalidStateException('This referral was cancelled or has expired; ask your prescriber for a new one.');
+        }
         if (referral.claimedBy === userId) {
           await this.allowed(manager, caller, 'READ', referral.id);
           return this.views.one(manager, referral, party);
@@ -453,15 +457,14 @@ export class ReferralsService {
     });
   }
 
-  /** Runs an operation; a refusal is audited after the rollback (DENIED when the referral is not visible to the caller). */
+  /** Runs an operation; a refusal or failure is audited after the rollback (DENIED when the referral is not visible to the caller). */
   async audited<T>(caller: Caller, action: string, referralId: string | null, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof DomainException) {
-        const outcome: AuditOutcome = error.code === ErrorCode.NOT_FOUND ? 'DENIED' : 'REFUSED';
-        await this.record(this.dataSource.manager, caller, action, referralId, outcome);
-      }
+      const outcome: AuditOutcome = !(error instanceof DomainException) ? 'FAILED' : error.code === ErrorCode.NOT_FOUND ? 'DENIED' : 'REFUSED';
+      // Best effort: the audit row must not replace the original error (e.g. when the database itself is down).
+      await this.record(this.dataSource.manager, caller, action, referralId, outcome).catch(() => undefined);
       throw error;
     }
   }
