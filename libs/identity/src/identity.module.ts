@@ -14,6 +14,7 @@ import { RefreshToken } from './sessions/refresh-token.entity';
 import { AuthService } from './sessions/auth.service';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
+import { SessionHousekeeping } from './sessions/session-housekeeping';
 
 export const IDENTITY_ENTITIES = [User, RefreshToken, LoginFailure];
 
@@ -24,6 +25,7 @@ export const IDENTITY_ENTITIES = [User, RefreshToken, LoginFailure];
     AuthService,
     AccessTokenService,
     LoginThrottleService,
+    SessionHousekeeping,
     JwtStrategy,
     LocalStrategy,
     IdentityResolver,

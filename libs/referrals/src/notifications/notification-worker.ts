@@ -29,6 +29,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
   private timer?: NodeJS.Timeout;
   private queue: Promise<unknown> = Promise.resolve();
   private ticking = false;
+  private prunedAt = 0;
   private transport?: { sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
 
   constructor(
@@ -54,12 +55,23 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     if (this.ticking) return;
     this.ticking = true;
     try {
+      if (Date.now() - this.prunedAt > 60 * 60 * 1000) {
+        this.prunedAt = Date.now();
+        await this.prune();
+      }
       await this.deliverPending();
     } catch (error) {
       this.logger.warn(`notification outbox: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.ticking = false;
     }
+  }
+
+  /** Sent mail is kept 30 days; wrong claim attempts only matter inside their one-hour window, kept a day. */
+  async prune(): Promise<{ notifications: number; claimFailures: number }> {
+    const notifications = await this.dataSource.query<unknown[]>(`DELETE FROM "notification_outbox" WHERE "sent_at" < now() - interval '30 days' RETURNING 1`);
+    const claimFailures = await this.dataSource.query<unknown[]>(`DELETE FROM "claim_failures" WHERE "at" < now() - interval '1 day' RETURNING 1`);
+    return { notifications: notifications.length, claimFailures: claimFailures.length };
   }
 
   /**

@@ -53,9 +53,20 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
     await this.loop;
   }
 
+  /** Delivered rows are kept a week (to look into recent deliveries), then deleted. */
+  async prune(): Promise<number> {
+    const deleted = await this.dataSource.query<unknown[]>(`DELETE FROM search_outbox WHERE processed_at < now() - interval '7 days' RETURNING 1`);
+    return deleted.length;
+  }
+
   private async run(): Promise<void> {
     let failures = 0;
+    let prunedAt = 0;
     while (this.running) {
+      if (Date.now() - prunedAt > 60 * 60 * 1000) {
+        prunedAt = Date.now();
+        await this.prune().catch((error: unknown) => this.logger.warn(`search outbox prune: ${error instanceof Error ? error.message : String(error)}`));
+      }
       let handled = 0;
       try {
         handled = await this.processBatch();

@@ -1,0 +1,33 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Keeps the sign-in tables from growing forever: failed sign-ins only matter inside the 15-minute throttle
+ * window, and an expired refresh token can never be used again (reusing it is refused as invalid either way).
+ */
+@Injectable()
+export class SessionHousekeeping implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SessionHousekeeping.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.prune().catch((error: unknown) => this.logger.warn(`session housekeeping: ${String(error)}`)), HOUR_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Deletes sign-in failures older than a day and refresh tokens that expired more than a day ago. */
+  async prune(): Promise<{ loginFailures: number; refreshTokens: number }> {
+    const failures = await this.dataSource.query<unknown[]>(`DELETE FROM "login_failures" WHERE "at" < now() - interval '1 day' RETURNING 1`);
+    const tokens = await this.dataSource.query<unknown[]>(`DELETE FROM "refresh_tokens" WHERE "expires_at" < now() - interval '1 day' RETURNING 1`);
+    return { loginFailures: failures.length, refreshTokens: tokens.length };
+  }
+}
