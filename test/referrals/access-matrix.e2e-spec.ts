@@ -1,3 +1,4 @@
+import { nextStatus, ReferralAction, type ReferralActor, ReferralStatus } from '@mmn/referrals';
 import { createTestApp, type TestApp } from '@mmn/testing';
 import { type Account, code, created, OPS, PATIENT_DOB, provider, referralInput, register, signInAdmin, sql, verifiedTherapist, visitInput } from './referral-helpers';
 
@@ -69,6 +70,59 @@ describe('referral access matrix', () => {
     expect(code(await t.gql(OPS.accept, { id: referralId }, { token: parties.PATIENT.token }))).toBe('INVALID_STATE');
     expect(code(await t.gql(OPS.renew, { input: { referralId, additionalVisits: 1 } }, { token: parties.THERAPIST.token }))).toBe('INVALID_STATE');
     expect(code(await t.gql(OPS.cancel, { id: referralId, reason: 'x' }, { token: parties.THERAPIST.token }))).toBe('INVALID_STATE');
+  });
+
+  it('every change × every party, in SENT and ACCEPTED: done exactly when the state machine allows it, else INVALID_STATE; each audited', async () => {
+    const admin = await signInAdmin(t);
+    const doctor = parties.PROVIDER;
+    const changes = (id: string): [ReferralAction, string, Record<string, unknown>][] => [
+      [ReferralAction.CHOOSE_THERAPIST, OPS.choose, { id, therapistId: spareTherapistId }],
+      [ReferralAction.ACCEPT, OPS.accept, { id }],
+      [ReferralAction.DECLINE, OPS.decline, { id, reason: 'Fully booked' }],
+      [ReferralAction.RECORD_VISIT, OPS.visit, { input: visitInput(id) }],
+      [ReferralAction.ADD_PROGRESS_NOTE, OPS.note, { id, note: 'Range of motion improving.' }],
+      [ReferralAction.RENEW, OPS.renew, { input: { referralId: id, additionalVisits: 1 } }],
+      [ReferralAction.COMPLETE, OPS.complete, { input: { referralId: id, dischargeSummary: 'Goals met.', reachedMaximumMedicalImprovement: false } }],
+      [ReferralAction.CANCEL, OPS.cancel, { id, reason: 'Patient moved away' }],
+    ];
+    const therapist = await verifiedTherapist(t, admin);
+    const patient = await register(t, 'PATIENT');
+    const accounts: [ReferralActor, Account][] = [
+      ['PROVIDER', doctor],
+      ['THERAPIST', therapist],
+      ['PATIENT', patient],
+    ];
+    for (const state of [ReferralStatus.SENT, ReferralStatus.ACCEPTED]) {
+      for (const [role, account] of accounts) {
+        for (const [action] of changes('')) {
+          // A fresh referral in the state under test for each change, claimed by the patient.
+          const made = await created(t, doctor, referralInput({ therapistId: therapist.therapistId }));
+          expect((await t.gql(OPS.claim, { code: made.accessCode, dob: PATIENT_DOB }, { token: patient.token })).errors).toBeUndefined();
+          if (state === ReferralStatus.ACCEPTED) expect(code(await t.gql(OPS.accept, { id: made.referral.id }, { token: therapist.token }))).toBeUndefined();
+          const [, query, variables] = changes(made.referral.id).find(([a]) => a === action)!;
+          const allowed = nextStatus(state, action, role) !== null;
+          const [{ mark }] = await sql<{ mark: string }>(t, `SELECT coalesce(max(id), 0)::text AS mark FROM audit_log`);
+          const res = await t.gql(query, variables, { token: account.token });
+          expect([state, role, action, code(res) ?? 'OK']).toEqual([state, role, action, allowed ? 'OK' : 'INVALID_STATE']);
+          const audit = await sql<{ outcome: string }>(t, `SELECT outcome FROM audit_log WHERE id > $1 AND actor_id = $2 AND referral_id = $3 AND action = $4`, [
+            mark,
+            account.userId,
+            made.referral.id,
+            action,
+          ]);
+          expect([state, role, action, audit.map((a) => a.outcome)]).toEqual([state, role, action, [allowed ? 'ALLOWED' : 'REFUSED']]);
+        }
+      }
+    }
+
+    // A therapist who declined keeps read access to what they saw, and can change nothing.
+    const decliner = await verifiedTherapist(t, admin);
+    const { referral } = await created(t, doctor, referralInput({ therapistId: decliner.therapistId }));
+    expect(code(await t.gql(OPS.decline, { id: referral.id, reason: 'Outside my practice area' }, { token: decliner.token }))).toBeUndefined();
+    expect((await t.gql(OPS.read, { id: referral.id }, { token: decliner.token })).errors).toBeUndefined();
+    for (const [action, query, variables] of changes(referral.id)) {
+      expect([action, code(await t.gql(query, variables, { token: decliner.token }))]).toEqual([action, 'INVALID_STATE']);
+    }
   });
 
   it('unknown and malformed ids are NOT_FOUND as well', async () => {
