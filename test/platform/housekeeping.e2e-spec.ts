@@ -57,4 +57,19 @@ describe('housekeeping', () => {
     expect(await sql(t, `SELECT 1 FROM notification_outbox WHERE referral_id = $1 AND sent_at > now() - interval '1 day'`, [referral.id])).toHaveLength(1);
     expect(await sql(t, `SELECT 1 FROM claim_failures WHERE user_id = $1`, [patient.userId])).toHaveLength(1);
   });
+
+  it('/health reports undelivered notifications, including those that gave up after 10 attempts', async () => {
+    const doctor = await provider(t);
+    const { referral } = await created(t, doctor, referralInput());
+    await sql(t, `INSERT INTO notification_outbox (recipient_user_id, kind, referral_id, attempts, next_attempt_at) VALUES ($1, 'CREATED', $2, 10, now()), ($1, 'CREATED', $2, 3, now() + interval '1 hour')`, [
+      doctor.userId,
+      referral.id,
+    ]);
+    const res = await fetch(`${t.url}/health`);
+    const body = (await res.json()) as { notifications: { pending: number; failing: number; abandoned: number; oldestAgeSeconds: number | null } };
+    expect(body.notifications.abandoned).toBeGreaterThanOrEqual(1);
+    expect(body.notifications.failing).toBeGreaterThanOrEqual(1);
+    expect(body.notifications.pending).toBeGreaterThanOrEqual(1);
+    expect(body.notifications.oldestAgeSeconds).not.toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Public } from '@mmn/identity';
+import { NotificationWorker } from '@mmn/referrals';
 import { SearchEngine, SearchOutboxWorker } from '@mmn/search';
 
 type DependencyState = { state: 'up' } | { state: 'down'; error: string };
@@ -23,6 +24,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly searchEngine: SearchEngine,
     private readonly searchOutbox: SearchOutboxWorker,
+    private readonly notifications: NotificationWorker,
   ) {}
 
   @Public()
@@ -35,10 +37,12 @@ export class HealthController {
     const up = postgres.state === 'up' && meilisearch.state === 'up';
     // The search backlog is reported, not judged: writes keep working while Meilisearch catches up.
     const searchOutbox = postgres.state === 'up' ? await this.searchOutbox.backlog().catch(() => null) : null;
+    const notifications = postgres.state === 'up' ? await this.notifications.backlog().catch(() => null) : null;
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       status: up ? 'ok' : 'degraded',
       dependencies: { postgres, meilisearch },
       searchOutbox,
+      notifications,
     });
   }
 }

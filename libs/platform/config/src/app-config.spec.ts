@@ -34,6 +34,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', MEILI_URL: 'http://search:7700', MEILI_MASTER_KEY: 'k'.repeat(16) }).meiliMasterKey).toBe('k'.repeat(16));
   });
 
+  it('builds mail links on PUBLIC_URL (default: this server) and checks MAIL_FROM', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://care.example.org/' }).publicUrl).toBe('https://care.example.org');
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
+    expect(loadConfig({ MAIL_FROM: 'Care Network <noreply@care.example.org>' }).mailFrom).toBe('Care Network <noreply@care.example.org>');
+    expect(loadConfig({ MAIL_FROM: 'noreply@care.example.org' }).mailFrom).toBe('noreply@care.example.org');
+    expect(() => loadConfig({ MAIL_FROM: 'Care Network' })).toThrow(/MAIL_FROM must be an email address/);
+  });
+
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_PASSWORD/);
   });

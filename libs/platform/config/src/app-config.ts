@@ -16,6 +16,10 @@ export interface AppConfig {
   adminPassword?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   smtpUrl?: string;
+  /** Where people open the app; links in notification mail point here. */
+  publicUrl?: string;
+  /** Sender of notification mail, e.g. `Medical Massage Network <no-reply@example.org>`. */
+  mailFrom?: string;
   /** Name prefix of the search index; tests give each file its own. */
   searchIndexPrefix: string;
   /** Run the search outbox worker inside the API process. */
@@ -120,6 +124,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (adminPassword !== undefined && adminPassword.length < 12) {
     throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters');
   }
+  const mailFrom = optional(env, 'MAIL_FROM');
+  if (mailFrom !== undefined && !/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
+    throw new ConfigError('MAIL_FROM', 'must be an email address, optionally as "Name <address>"');
+  }
   const embedded = databaseUrl === undefined;
   const indexPrefix = optional(env, 'SEARCH_INDEX_PREFIX') ?? '';
   if (!/^[a-zA-Z0-9_-]*$/.test(indexPrefix)) {
@@ -138,6 +146,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
+    mailFrom: mailFrom ?? 'Medical Massage Network <no-reply@localhost>',
     searchIndexPrefix: indexPrefix,
     runSearchWorker: bool(env, 'SEARCH_WORKER', true),
   };

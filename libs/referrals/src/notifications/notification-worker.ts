@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
-import { referralMail, type ReferralMail, toEml, MAIL_FROM } from './referral-mail';
+import { type MailSettings, referralMail, type ReferralMail, toEml } from './referral-mail';
 
 const POLL_MS = 2000;
 const BATCH = 50;
@@ -37,6 +37,13 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
+  get mailSettings(): MailSettings {
+    return {
+      publicUrl: this.config.publicUrl ?? `http://localhost:${this.config.port}`,
+      from: this.config.mailFrom ?? 'Medical Massage Network <no-reply@localhost>',
+    };
+  }
+
   get mailDir(): string {
     return path.join(this.config.dataDir, 'mail');
   }
@@ -65,6 +72,19 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     } finally {
       this.ticking = false;
     }
+  }
+
+  /** Unsent notifications: how many, the oldest's age, how many have failed at least once, and how many gave up. */
+  async backlog(): Promise<{ pending: number; oldestAgeSeconds: number | null; failing: number; abandoned: number }> {
+    const [row] = await this.dataSource.query<{ pending: number; oldest: number | null; failing: number; abandoned: number }[]>(
+      `SELECT count(*) FILTER (WHERE "attempts" < $1)::int AS pending,
+              extract(epoch FROM now() - min("created_at") FILTER (WHERE "attempts" < $1))::float AS oldest,
+              count(*) FILTER (WHERE "attempts" > 0 AND "attempts" < $1)::int AS failing,
+              count(*) FILTER (WHERE "attempts" >= $1)::int AS abandoned
+         FROM "notification_outbox" WHERE "sent_at" IS NULL`,
+      [MAX_ATTEMPTS],
+    );
+    return { pending: row.pending, oldestAgeSeconds: row.oldest === null ? null : Math.round(row.oldest * 10) / 10, failing: row.failing, abandoned: row.abandoned };
   }
 
   /** Sent mail is kept 30 days; wrong claim attempts only matter inside their one-hour window, kept a day. */
@@ -99,7 +119,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       let sent = 0;
       for (const row of rows) {
         try {
-          await this.send(referralMail(row.email, row.kind, row.referral_id), row.id);
+          await this.send(referralMail(row.email, row.kind, row.referral_id, this.mailSettings), row.id);
           await manager.query(`UPDATE "notification_outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "id" = $1`, [row.id]);
           sent++;
         } catch (error) {
@@ -120,10 +140,10 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
         const nodemailer = await import('nodemailer');
         this.transport = nodemailer.createTransport(this.config.smtpUrl);
       }
-      await this.transport.sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+      await this.transport.sendMail({ from: this.mailSettings.from, to: mail.to, subject: mail.subject, text: mail.text });
       return;
     }
     await fs.mkdir(this.mailDir, { recursive: true });
-    await fs.writeFile(path.join(this.mailDir, `${Date.now()}-${id}.eml`), toEml(mail), { mode: 0o600 });
+    await fs.writeFile(path.join(this.mailDir, `${Date.now()}-${id}.eml`), toEml(mail, this.mailSettings.from), { mode: 0o600 });
   }
 }

@@ -1,7 +1,10 @@
 import { randomUUID } from 'crypto';
 
-export const APP_BASE_URL = 'https://app.example';
-export const MAIL_FROM = 'Medical Massage Network <no-reply@app.example>';
+/** Where links point and who sends (PUBLIC_URL and MAIL_FROM). */
+export interface MailSettings {
+  publicUrl: string;
+  from: string;
+}
 
 const WHAT_CHANGED: Record<string, string> = {
   CREATED: 'A referral was sent to you',
@@ -27,9 +30,9 @@ export interface ReferralMail {
  * The notification for one change. Deliberately content-free: it says that something changed and links to the
  * referral, where the recipient signs in to see it. No names, diagnoses, dates of birth or notes, ever.
  */
-export function referralMail(to: string, kind: string, referralId: string | null): ReferralMail {
+export function referralMail(to: string, kind: string, referralId: string | null, settings: MailSettings): ReferralMail {
   const headline = WHAT_CHANGED[kind] ?? 'A referral was updated';
-  const link = referralId ? `${APP_BASE_URL}/referrals/${referralId}` : `${APP_BASE_URL}/referrals`;
+  const link = referralId ? `${settings.publicUrl}/referrals/${referralId}` : `${settings.publicUrl}/referrals`;
   return {
     to,
     subject: `${headline} - Medical Massage Network`,
@@ -38,13 +41,14 @@ export function referralMail(to: string, kind: string, referralId: string | null
 }
 
 /** An RFC 5322 message (plain text, UTF-8) for the file transport. */
-export function toEml(mail: ReferralMail, date: Date = new Date()): string {
+export function toEml(mail: ReferralMail, from: string, date: Date = new Date()): string {
+  const domain = /@([^>\s]+)>?$/.exec(from)?.[1] ?? 'localhost';
   const headers = [
-    `From: ${MAIL_FROM}`,
+    `From: ${from}`,
     `To: ${mail.to}`,
     `Subject: ${mail.subject}`,
     `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${randomUUID()}@app.example>`,
+    `Message-ID: <${randomUUID()}@${domain}>`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: 8bit',
