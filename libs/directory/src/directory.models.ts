@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { CredentialKind, VerificationStatus } from './directory.enums';
 import { Therapist } from './entities/therapist.entity';
 
@@ -17,17 +17,7 @@ export class Verification {
   note: string | null;
 }
 
-@ObjectType()
-export class Reputation {
-  @Field(() => Int, { description: 'Distinct providers whose referral this therapist accepted' })
-  referringProviders: number;
-
-  @Field(() => Int)
-  completedReferrals: number;
-
-  @Field(() => Int)
-  endorsements: number;
-}
+export { Reputation } from './entities/reputation.model';
 
 @ObjectType()
 export class PendingCredential {

@@ -2,14 +2,18 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { User } from '@mmn/identity';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { PracticeContext, TreatmentIntention } from '../directory.enums';
+import { isTherapistVerified } from '../rules/therapist-verification';
 import { Certification } from './certification.entity';
 import { License } from './license.entity';
 import { NetworkMembership } from './network-membership.entity';
 import { PracticeLocation } from './practice-location.entity';
+import { Reputation } from './reputation.model';
 
 /**
  * A therapist's profile. Its id is its own uuid (not the user's); one profile per user.
- * conditions, techniques, verified, reputation and endorsements are resolved fields (see TherapistFieldsResolver).
+ * conditions, techniques and endorsements are resolved fields (see TherapistFieldsResolver); verified and
+ * reputation are computed here from the loaded row (plain getters: a page of search hits resolves them without
+ * a resolver call each).
  */
 @ObjectType('Therapist')
 @Entity('therapists')
@@ -102,4 +106,14 @@ export class Therapist {
   @Field()
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  @Field(() => Boolean, { description: 'Holds a VERIFIED, unexpired license in the state of one of its locations' })
+  get verified(): boolean {
+    return isTherapistVerified(this.licenses ?? [], (this.locations ?? []).map((location) => location.state));
+  }
+
+  @Field(() => Reputation)
+  get reputation(): Reputation {
+    return { referringProviders: this.referringProviders, completedReferrals: this.completedReferrals, endorsements: this.endorsementCount };
+  }
 }

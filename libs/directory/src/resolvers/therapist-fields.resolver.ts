@@ -3,10 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { In, type Repository } from 'typeorm';
 import { Condition, ReferenceDataService, Technique } from '@mmn/reference-data';
-import { Reputation } from '../directory.models';
 import { Endorsement } from '../entities/endorsement.entity';
 import { Therapist } from '../entities/therapist.entity';
-import { isTherapistVerified } from '../rules/therapist-verification';
 
 /** Computed fields of Therapist. Vocabularies come from the in-memory reference cache (no per-row queries). */
 @Resolver(() => Therapist)
@@ -29,20 +27,6 @@ export class TherapistFieldsResolver {
   async techniques(@Parent() therapist: Therapist): Promise<Technique[]> {
     const ids = new Set(therapist.techniqueIds);
     return (await this.referenceData.techniques()).filter((technique) => ids.has(technique.id));
-  }
-
-  @ResolveField(() => Boolean, { description: 'Holds a VERIFIED, unexpired license in the state of one of its locations' })
-  verified(@Parent() therapist: Therapist): boolean {
-    return isTherapistVerified(therapist.licenses ?? [], (therapist.locations ?? []).map((location) => location.state));
-  }
-
-  @ResolveField(() => Reputation)
-  reputation(@Parent() therapist: Therapist): Reputation {
-    return {
-      referringProviders: therapist.referringProviders,
-      completedReferrals: therapist.completedReferrals,
-      endorsements: therapist.endorsementCount,
-    };
   }
 
   /** Newest first, with the endorsing provider and their locations, batch-loaded per request. */
