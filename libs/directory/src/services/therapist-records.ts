@@ -22,14 +22,34 @@ export async function publicProfileChanged(manager: EntityManager, therapistId: 
   await enqueueSearchUpdate(manager, therapistId);
 }
 
+interface ColumnPlan {
+  property: string;
+  column: string;
+  timestamp: boolean;
+}
+
+/** Which JSON keys fill which properties, per entity class: read from the metadata once, not for every row. */
+const columnPlans = new WeakMap<object, ColumnPlan[]>();
+
+function columnPlan(manager: EntityManager, target: new () => object): ColumnPlan[] {
+  let plan = columnPlans.get(target);
+  if (!plan) {
+    const metadata = manager.connection.getMetadata(target);
+    const relations = new Set(metadata.relations.map((relation) => relation.propertyName));
+    plan = metadata.columns
+      .filter((column) => !relations.has(column.propertyName))
+      .map((column) => ({ property: column.propertyName, column: column.databaseName, timestamp: column.type === 'timestamptz' }));
+    columnPlans.set(target, plan);
+  }
+  return plan;
+}
+
 /** Builds an entity from a `to_jsonb(row)` object, column by column per the entity's metadata (timestamps to Date). */
 function hydrate<T extends object>(manager: EntityManager, target: new () => T, row: Record<string, unknown>): T {
-  const metadata = manager.connection.getMetadata(target);
   const entity = new target() as Record<string, unknown>;
-  for (const column of metadata.columns) {
-    if (metadata.relations.some((relation) => relation.propertyName === column.propertyName)) continue;
-    const value = row[column.databaseName];
-    entity[column.propertyName] = value !== null && value !== undefined && column.type === 'timestamptz' ? new Date(value as string) : value;
+  for (const { property, column, timestamp } of columnPlan(manager, target)) {
+    const value = row[column];
+    entity[property] = value !== null && value !== undefined && timestamp ? new Date(value as string) : value;
   }
   return entity as T;
 }
