@@ -183,6 +183,8 @@ async function main(): Promise<void> {
       logLevel: 'warn',
       searchIndexPrefix: 'bench_',
       runSearchWorker: false,
+      publicUrl: 'http://localhost:3000',
+      mailFrom: 'Search benchmark <no-reply@example.test>',
     };
     app = await createApp(config);
     await app.listen(0, '127.0.0.1');

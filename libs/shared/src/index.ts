@@ -2,3 +2,4 @@
 export * from './npi';
 export * from './role';
 export * from './ids';
+export * from './dates';

@@ -1,9 +1,6 @@
+import { todayIso } from '@mmn/shared';
 import { VerificationStatus } from '../directory.enums';
 
-/** Today's calendar date (UTC) as YYYY-MM-DD, the form `date` columns are read in. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /**
  * The status a credential reads as: a VERIFIED credential whose expiry date has passed reads EXPIRED from

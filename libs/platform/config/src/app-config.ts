@@ -17,9 +17,9 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   smtpUrl?: string;
   /** Where people open the app; links in notification mail point here. */
-  publicUrl?: string;
+  publicUrl: string;
   /** Sender of notification mail, e.g. `Medical Massage Network <no-reply@example.org>`. */
-  mailFrom?: string;
+  mailFrom: string;
   /** Name prefix of the search index; tests give each file its own. */
   searchIndexPrefix: string;
   /** Run the search outbox worker inside the API process. */

@@ -71,6 +71,8 @@ export async function createTestApp(overrides: Partial<ResolvedConfig> = {}, ext
     logLevel: 'silent',
     searchIndexPrefix: `t${randomBytes(4).toString('hex')}_`,
     runSearchWorker: true,
+    publicUrl: 'http://localhost:3000',
+    mailFrom: 'Medical Massage Network (tests) <no-reply@example.test>',
     ...overrides,
   };
   const app = await createApp(config, extraModules);

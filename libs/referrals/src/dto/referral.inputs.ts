@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { GraphQLDate } from '@mmn/graphql-platform';
+import { MAX_VISITS_AUTHORIZED } from '../rules/prescription-rules';
 import { ReferralStatus } from '../state-machine';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -79,8 +80,8 @@ export class PrescriptionInput {
 
   @Field(() => Int)
   @IsInt()
-  @Min(1, { message: 'must be 1 to 104' })
-  @Max(104, { message: 'must be 1 to 104' })
+  @Min(1, { message: `must be 1 to ${MAX_VISITS_AUTHORIZED}` })
+  @Max(MAX_VISITS_AUTHORIZED, { message: `must be 1 to ${MAX_VISITS_AUTHORIZED}` })
   visitsAuthorized: number;
 
   @Field(() => Int)
@@ -212,8 +213,8 @@ export class RenewReferralInput {
 
   @Field(() => Int)
   @IsInt()
-  @Min(0, { message: 'must be 0 to 104' })
-  @Max(104, { message: 'must be 0 to 104' })
+  @Min(0, { message: `must be 0 to ${MAX_VISITS_AUTHORIZED}` })
+  @Max(MAX_VISITS_AUTHORIZED, { message: `must be 0 to ${MAX_VISITS_AUTHORIZED}` })
   additionalVisits: number;
 
   @Field(() => GraphQLDate, { nullable: true })

@@ -38,10 +38,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
   ) {}
 
   get mailSettings(): MailSettings {
-    return {
-      publicUrl: this.config.publicUrl ?? `http://localhost:${this.config.port}`,
-      from: this.config.mailFrom ?? 'Medical Massage Network <no-reply@localhost>',
-    };
+    return { publicUrl: this.config.publicUrl, from: this.config.mailFrom };
   }
 
   get mailDir(): string {

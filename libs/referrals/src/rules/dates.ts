@@ -1,8 +1,3 @@
-/** Today's calendar date (UTC) as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** The same calendar day one year later; 29 February maps to 28 February. */
 export function oneYearAfter(date: string): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -4,10 +4,10 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AuditLog } from '@mmn/audit';
 import { Provider, Therapist } from '@mmn/directory';
 import { ConflictException, InvalidStateException } from '@mmn/graphql-platform';
+import { todayIso } from '@mmn/shared';
 import { NotificationOutbox } from '../entities/notification-outbox.entity';
 import { type PrescriptionTerms, ReferralEvent } from '../entities/referral-event.entity';
 import { Referral } from '../entities/referral.entity';
-import { todayIso } from '../rules/dates';
 import { effectiveStatus, nextStatus, type ReferralAction, type ReferralStatus, refusalReason } from '../state-machine';
 import type { Party } from './referral-parties';
 

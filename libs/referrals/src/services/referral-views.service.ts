@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { Provider, TherapistsService } from '@mmn/directory';
 import { ReferenceDataService } from '@mmn/reference-data';
-import { Role } from '@mmn/shared';
+import { Role, todayIso } from '@mmn/shared';
 import { ReferralEvent } from '../entities/referral-event.entity';
 import type { Referral } from '../entities/referral.entity';
 import { Visit } from '../entities/visit.entity';
 import { ReferralEventView, type ReferralView } from '../referrals.models';
-import { todayIso } from '../rules/dates';
 import { effectiveStatus, ReferralStatus } from '../state-machine';
 import type { Party } from './referral-parties';
 

@@ -19,14 +19,14 @@ import {
 } from '@mmn/graphql-platform';
 import type { Principal, RequestMetaValue } from '@mmn/identity';
 import { ReferenceDataService } from '@mmn/reference-data';
-import { isUuid, isValidNpi } from '@mmn/shared';
+import { isUuid, isValidNpi, todayIso } from '@mmn/shared';
 import type { CompleteReferralInput, CreateReferralInput, RecordVisitInput, RenewReferralInput } from '../dto/referral.inputs';
 import { ClaimFailure } from '../entities/claim-attempt.entity';
 import { Referral } from '../entities/referral.entity';
 import { Visit } from '../entities/visit.entity';
 import type { CreatedReferral, ReferralView } from '../referrals.models';
 import { canonicalHash, deriveAccessCode, formatAccessCode, hashAccessCode } from '../rules/access-code';
-import { oneYearAfter, todayIso } from '../rules/dates';
+import { oneYearAfter } from '../rules/dates';
 import { MAX_VISITS_AUTHORIZED, prescriptionDateProblems, visitRefusal } from '../rules/prescription-rules';
 import { effectiveStatus, ReferralAction, ReferralStatus, refusalReason } from '../state-machine';
 import { type Actor, ReferralChanges } from './referral-changes.service';

@@ -1,4 +1,5 @@
-import { effectiveStatus, isTherapistVerified, type Therapist, todayIso, VerificationStatus } from '@mmn/directory';
+import { effectiveStatus, isTherapistVerified, type Therapist, VerificationStatus } from '@mmn/directory';
+import { todayIso } from '@mmn/shared';
 
 /**
  * What the search index may know about a therapist: an explicit allow-list of PUBLIC profile fields.

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { todayIso } from '@mmn/directory';
+import { todayIso } from '@mmn/shared';
 
 const HOUR_MS = 60 * 60 * 1000;
 

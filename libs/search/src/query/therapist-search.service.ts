@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SearchParams } from 'meilisearch';
-import { type PracticeLocation, type Therapist, todayIso } from '@mmn/directory';
+import { type PracticeLocation, type Therapist } from '@mmn/directory';
+import { todayIso } from '@mmn/shared';
 import { BadUserInputException, ServiceUnavailableException } from '@mmn/graphql-platform';
 import { distanceKm, Gazetteer, type GeoPoint, ReferenceDataService } from '@mmn/reference-data';
 import { reputationScore, type TherapistDocument } from '../documents/therapist-document';
