@@ -24,16 +24,52 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:shared'] },
             { sourceTag: 'type:search', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:shared'] },
             { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: ['type:shared'] },
-            { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:domain', 'type:search', 'type:platform', 'type:shared', 'type:migrations'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:composition', 'type:domain', 'type:search', 'type:platform', 'type:shared', 'type:migrations'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:composition', 'type:platform', 'type:shared', 'type:migrations'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:composition', 'type:domain', 'type:search', 'type:platform', 'type:shared', 'type:migrations'] },
+            {
+              sourceTag: 'type:composition',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:search',
+                'type:platform',
+                'type:shared',
+                'type:migrations',
+              ],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:composition',
+                'type:domain',
+                'type:search',
+                'type:platform',
+                'type:shared',
+                'type:migrations',
+              ],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:composition', 'type:platform', 'type:shared', 'type:migrations'],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:composition',
+                'type:domain',
+                'type:search',
+                'type:platform',
+                'type:shared',
+                'type:migrations',
+              ],
+            },
           ],
         },
       ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/unbound-method': 'off',
@@ -51,6 +87,14 @@ export default [
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
+    },
   },
 ];

@@ -50,10 +50,18 @@ export class Foundation1764300000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "login_failures_email_idx" ON "login_failures" ("email", "at")`);
     await q.query(`CREATE INDEX "login_failures_ip_idx" ON "login_failures" ("ip", "at")`);
 
-    await q.query(`CREATE TABLE "conditions" ("id" text NOT NULL, "name" text NOT NULL, "icd10_codes" text array NOT NULL, "synonyms" text array NOT NULL, CONSTRAINT "PK_conditions" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE TABLE "techniques" ("id" text NOT NULL, "name" text NOT NULL, "synonyms" text array NOT NULL, CONSTRAINT "PK_techniques" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE TABLE "networks" ("id" text NOT NULL, "name" text NOT NULL, "kind" text NOT NULL, CONSTRAINT "PK_networks" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE TABLE "diagnoses" ("code" text NOT NULL, "description" text NOT NULL, "billable" boolean NOT NULL, CONSTRAINT "PK_diagnoses" PRIMARY KEY ("code"))`);
+    await q.query(
+      `CREATE TABLE "conditions" ("id" text NOT NULL, "name" text NOT NULL, "icd10_codes" text array NOT NULL, "synonyms" text array NOT NULL, CONSTRAINT "PK_conditions" PRIMARY KEY ("id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "techniques" ("id" text NOT NULL, "name" text NOT NULL, "synonyms" text array NOT NULL, CONSTRAINT "PK_techniques" PRIMARY KEY ("id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "networks" ("id" text NOT NULL, "name" text NOT NULL, "kind" text NOT NULL, CONSTRAINT "PK_networks" PRIMARY KEY ("id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "diagnoses" ("code" text NOT NULL, "description" text NOT NULL, "billable" boolean NOT NULL, CONSTRAINT "PK_diagnoses" PRIMARY KEY ("code"))`,
+    );
 
     const icd = data<{ codes: { code: string; description: string; billable: boolean }[] }>('icd10cm.json');
     await q.query(
@@ -61,10 +69,19 @@ export class Foundation1764300000000 implements MigrationInterface {
       [icd.codes.map((c) => c.code), icd.codes.map((c) => c.description), icd.codes.map((c) => c.billable)],
     );
     for (const c of data<Vocabulary[]>('conditions.json')) {
-      await q.query(`INSERT INTO "conditions" ("id", "name", "icd10_codes", "synonyms") VALUES ($1, $2, $3, $4)`, [c.id, c.name, c.icd10Codes, c.synonyms]);
+      await q.query(`INSERT INTO "conditions" ("id", "name", "icd10_codes", "synonyms") VALUES ($1, $2, $3, $4)`, [
+        c.id,
+        c.name,
+        c.icd10Codes,
+        c.synonyms,
+      ]);
     }
     for (const t of data<Vocabulary[]>('techniques.json')) {
-      await q.query(`INSERT INTO "techniques" ("id", "name", "synonyms") VALUES ($1, $2, $3)`, [t.id, t.name, t.synonyms]);
+      await q.query(`INSERT INTO "techniques" ("id", "name", "synonyms") VALUES ($1, $2, $3)`, [
+        t.id,
+        t.name,
+        t.synonyms,
+      ]);
     }
     for (const n of data<Vocabulary[]>('networks.json')) {
       await q.query(`INSERT INTO "networks" ("id", "name", "kind") VALUES ($1, $2, $3)`, [n.id, n.name, n.kind]);
@@ -72,7 +89,15 @@ export class Foundation1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['diagnoses', 'networks', 'techniques', 'conditions', 'login_failures', 'refresh_tokens', 'users']) {
+    for (const table of [
+      'diagnoses',
+      'networks',
+      'techniques',
+      'conditions',
+      'login_failures',
+      'refresh_tokens',
+      'users',
+    ]) {
       await q.query(`DROP TABLE "${table}"`);
     }
   }

@@ -66,7 +66,9 @@ export class Directory1764300100000 implements MigrationInterface {
       "expires_on" date NOT NULL,${VERIFICATION_COLUMNS},
       CONSTRAINT "PK_licenses" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "licenses_therapist_idx" ON "licenses" ("therapist_id")`);
-    await q.query(`CREATE UNIQUE INDEX "licenses_therapist_state_number_key" ON "licenses" ("therapist_id", "state", "license_number")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "licenses_therapist_state_number_key" ON "licenses" ("therapist_id", "state", "license_number")`,
+    );
 
     await q.query(`CREATE TABLE "certifications" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -143,7 +145,16 @@ export class Directory1764300100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['search_outbox', 'profile_changes', 'practice_locations', 'network_memberships', 'certifications', 'licenses', 'providers', 'therapists']) {
+    for (const table of [
+      'search_outbox',
+      'profile_changes',
+      'practice_locations',
+      'network_memberships',
+      'certifications',
+      'licenses',
+      'providers',
+      'therapists',
+    ]) {
       await q.query(`DROP TABLE "${table}"`);
     }
   }

@@ -39,7 +39,9 @@ export class Referrals1764300200000 implements MigrationInterface {
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "PK_referrals" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE UNIQUE INDEX "referrals_provider_idempotency_key" ON "referrals" ("provider_id", "idempotency_key")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "referrals_provider_idempotency_key" ON "referrals" ("provider_id", "idempotency_key")`,
+    );
     await q.query(`CREATE UNIQUE INDEX "referrals_access_code_key" ON "referrals" ("access_code_hash")`);
     await q.query(`CREATE INDEX "referrals_provider_idx" ON "referrals" ("provider_id", "created_at")`);
     await q.query(`CREATE INDEX "referrals_therapist_idx" ON "referrals" ("therapist_id", "created_at")`);
@@ -108,7 +110,9 @@ export class Referrals1764300200000 implements MigrationInterface {
       "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "last_error" text,
       CONSTRAINT "PK_notification_outbox" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE INDEX "notification_outbox_pending_idx" ON "notification_outbox" ("sent_at", "next_attempt_at")`);
+    await q.query(
+      `CREATE INDEX "notification_outbox_pending_idx" ON "notification_outbox" ("sent_at", "next_attempt_at")`,
+    );
 
     await q.query(`CREATE TABLE "endorsements" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -117,7 +121,9 @@ export class Referrals1764300200000 implements MigrationInterface {
       "note" text,
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "PK_endorsements" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE UNIQUE INDEX "endorsements_therapist_provider_key" ON "endorsements" ("therapist_id", "provider_id")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "endorsements_therapist_provider_key" ON "endorsements" ("therapist_id", "provider_id")`,
+    );
     await q.query(
       `ALTER TABLE "endorsements" ADD CONSTRAINT "endorsements_therapist_id_fkey" FOREIGN KEY ("therapist_id") REFERENCES "therapists"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
@@ -146,11 +152,21 @@ export class Referrals1764300200000 implements MigrationInterface {
     await q.query(
       `CREATE TRIGGER "audit_log_no_update_delete" BEFORE UPDATE OR DELETE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION "audit_log_append_only"()`,
     );
-    await q.query(`CREATE TRIGGER "audit_log_no_truncate" BEFORE TRUNCATE ON "audit_log" FOR EACH STATEMENT EXECUTE FUNCTION "audit_log_append_only"()`);
+    await q.query(
+      `CREATE TRIGGER "audit_log_no_truncate" BEFORE TRUNCATE ON "audit_log" FOR EACH STATEMENT EXECUTE FUNCTION "audit_log_append_only"()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_log', 'endorsements', 'notification_outbox', 'claim_failures', 'visits', 'referral_events', 'referrals']) {
+    for (const table of [
+      'audit_log',
+      'endorsements',
+      'notification_outbox',
+      'claim_failures',
+      'visits',
+      'referral_events',
+      'referrals',
+    ]) {
       await q.query(`DROP TABLE "${table}"`);
     }
     await q.query(`DROP FUNCTION "audit_log_append_only"()`);

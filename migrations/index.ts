@@ -4,4 +4,9 @@ import { Directory1764300100000 } from './1764300100000-Directory';
 import { Referrals1764300200000 } from './1764300200000-Referrals';
 import { RenewalSnapshots1764300300000 } from './1764300300000-RenewalSnapshots';
 
-export const MIGRATIONS = [Foundation1764300000000, Directory1764300100000, Referrals1764300200000, RenewalSnapshots1764300300000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  Directory1764300100000,
+  Referrals1764300200000,
+  RenewalSnapshots1764300300000,
+];

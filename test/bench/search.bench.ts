@@ -21,11 +21,25 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Client } from 'pg';
 import type { INestApplication } from '@nestjs/common';
-import { createApp, DEMO_METROS, generateProviders, generateTherapists, random, runMigrations, seedDirectory } from '@mmn/app';
+import {
+  createApp,
+  DEMO_METROS,
+  generateProviders,
+  generateTherapists,
+  random,
+  runMigrations,
+  seedDirectory,
+} from '@mmn/app';
 import type { ResolvedConfig } from '@mmn/config';
 import { hashPassword } from '@mmn/identity';
 import { freePort, type RunningService, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@mmn/runtime';
-import { ReindexService, TherapistIndex, type TherapistSearchInput, TherapistSearchService, TherapistSort } from '@mmn/search';
+import {
+  ReindexService,
+  TherapistIndex,
+  type TherapistSearchInput,
+  TherapistSearchService,
+  TherapistSort,
+} from '@mmn/search';
 import { DataSource } from 'typeorm';
 
 const PASSWORD = 'bench-password-not-secret';
@@ -61,7 +75,16 @@ const SEARCH_QUERY = `query Search($input: TherapistSearchInput!) {
   }
 }`;
 
-const TEXTS = ['carpal tunel', 'frozen shoulder', 'lymphedema', 'low back pain', 'sciatica', 'trigger point', 'migraine', 'fibromyalgia'];
+const TEXTS = [
+  'carpal tunel',
+  'frozen shoulder',
+  'lymphedema',
+  'low back pain',
+  'sciatica',
+  'trigger point',
+  'migraine',
+  'fibromyalgia',
+];
 
 /** The query mix: filtered geo searches over the seeded metros, with and without text, each sort. */
 function queryMix(conditionIds: string[], techniqueIds: string[], size = 60): TherapistSearchInput[] {
@@ -110,7 +133,13 @@ async function load(concurrency: number, requests: number, send: (i: number) => 
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: requests / seconds, requests };
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: requests / seconds,
+    requests,
+  };
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
@@ -119,7 +148,10 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the API process exited with code ${child.exitCode}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -148,8 +180,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
   try {
-    console.log(`Search benchmark: ${therapistCount.toLocaleString('en-US')} therapists (seed ${seed}), ${os.cpus().length} CPUs, scratch data in ${workDir}`);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), password: randomBytes(12).toString('hex'), database: 'bench' });
+    console.log(
+      `Search benchmark: ${therapistCount.toLocaleString('en-US')} therapists (seed ${seed}), ${os.cpus().length} CPUs, scratch data in ${workDir}`,
+    );
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(workDir, 'postgres'),
+      password: randomBytes(12).toString('hex'),
+      database: 'bench',
+    });
     services.push(pg);
     const masterKey = randomBytes(16).toString('hex');
     const meili = await startEmbeddedMeilisearch({ dataDir: path.join(workDir, 'meili'), masterKey });
@@ -159,16 +197,30 @@ async function main(): Promise<void> {
     // Seed.
     const dataSource = new DataSource({ type: 'postgres', url: pg.url });
     await dataSource.initialize();
-    const ids = async (table: string) => (await dataSource.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
-    const vocabulary = { conditionIds: await ids('conditions'), techniqueIds: await ids('techniques'), networkIds: await ids('networks') };
+    const ids = async (table: string) =>
+      (await dataSource.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
+    const vocabulary = {
+      conditionIds: await ids('conditions'),
+      techniqueIds: await ids('techniques'),
+      networkIds: await ids('networks'),
+    };
     const t0 = performance.now();
-    const therapists = generateTherapists(therapistCount, seed, vocabulary).map((t, i) => ({ ...t, email: `therapist${i + 1}@bench.example` }));
-    const providers = generateProviders(Math.max(10, Math.round(therapistCount / 50)), seed).map((p, i) => ({ ...p, email: `provider${i + 1}@bench.example`, npi: null }));
+    const therapists = generateTherapists(therapistCount, seed, vocabulary).map((t, i) => ({
+      ...t,
+      email: `therapist${i + 1}@bench.example`,
+    }));
+    const providers = generateProviders(Math.max(10, Math.round(therapistCount / 50)), seed).map((p, i) => ({
+      ...p,
+      email: `provider${i + 1}@bench.example`,
+      npi: null,
+    }));
     await seedDirectory(dataSource, { therapists, providers, passwordHash: await hashPassword(PASSWORD) });
     // The full rebuild below indexes everyone; the per-write outbox rows of the seed are not needed.
     await dataSource.query('UPDATE search_outbox SET processed_at = now() WHERE processed_at IS NULL');
     await dataSource.destroy();
-    console.log(`Seeded ${therapistCount.toLocaleString('en-US')} therapists and ${providers.length} providers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `Seeded ${therapistCount.toLocaleString('en-US')} therapists and ${providers.length} providers in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     // An in-process application (no HTTP load, no worker) for the rebuild, the raw requests and SQL counting.
     const config: ResolvedConfig = {
@@ -191,31 +243,39 @@ async function main(): Promise<void> {
     const inProcessUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
 
     const report = await app.get(ReindexService).rebuild();
-    console.log(`Full index: ${report.therapists.toLocaleString('en-US')} therapists (${report.documents.toLocaleString('en-US')} documents) in ${report.seconds.toFixed(1)} s`);
+    console.log(
+      `Full index: ${report.therapists.toLocaleString('en-US')} therapists (${report.documents.toLocaleString('en-US')} documents) in ${report.seconds.toFixed(1)} s`,
+    );
 
     // The API as its own process, with the outbox worker, on the same database and index.
     const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the API process there (open it in Chrome DevTools).
-    const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
-    api = spawn(process.execPath, [...profile, '-r', '@swc-node/register', path.join(__dirname, '../../apps/api/src/main.ts')], {
-      cwd: path.join(__dirname, '../..'),
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(apiPort),
-        DATABASE_URL: pg.url,
-        MEILI_URL: meili.url,
-        MEILI_MASTER_KEY: masterKey,
-        JWT_SECRET: config.jwtSecret,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        SEARCH_INDEX_PREFIX: 'bench_',
-        SEARCH_WORKER: 'true',
-        DATA_DIR: workDir,
+    const profile = process.env.BENCH_CPU_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`]
+      : [];
+    api = spawn(
+      process.execPath,
+      [...profile, '-r', '@swc-node/register', path.join(__dirname, '../../apps/api/src/main.ts')],
+      {
+        cwd: path.join(__dirname, '../..'),
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          PORT: String(apiPort),
+          DATABASE_URL: pg.url,
+          MEILI_URL: meili.url,
+          MEILI_MASTER_KEY: masterKey,
+          JWT_SECRET: config.jwtSecret,
+          SEED_DEMO: 'false',
+          LOG_LEVEL: 'warn',
+          SEARCH_INDEX_PREFIX: 'bench_',
+          SEARCH_WORKER: 'true',
+          DATA_DIR: workDir,
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    );
     await waitForHealth(apiUrl, api);
 
     const searchService = app.get(TherapistSearchService);
@@ -227,28 +287,53 @@ async function main(): Promise<void> {
     });
     const apiBodies = mix.map((input) => JSON.stringify({ query: SEARCH_QUERY, variables: { input } }));
     // Uncompressed, as the API's own client asks (see SearchEngine).
-    const meiliHeaders = { 'content-type': 'application/json', 'accept-encoding': 'identity', authorization: `Bearer ${masterKey}` };
+    const meiliHeaders = {
+      'content-type': 'application/json',
+      'accept-encoding': 'identity',
+      authorization: `Bearer ${masterKey}`,
+    };
     const sendRaw = async (i: number) => {
-      const res = await fetch(`${meili.url}/indexes/${indexName}/search`, { method: 'POST', headers: meiliHeaders, body: rawBodies[i % rawBodies.length] });
+      const res = await fetch(`${meili.url}/indexes/${indexName}/search`, {
+        method: 'POST',
+        headers: meiliHeaders,
+        body: rawBodies[i % rawBodies.length],
+      });
       const text = await res.text();
       if (!res.ok) throw new Error(`Meilisearch answered ${res.status}: ${text.slice(0, 200)}`);
     };
     const sendApi = (base: string) => async (i: number) => {
-      const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: apiBodies[i % apiBodies.length] });
-      const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[]; data?: { searchTherapists: { totalHits: number } } };
-      if (body.errors) throw new Error(`the API answered ${body.errors[0].extensions?.code}: ${body.errors[0].message}`);
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: apiBodies[i % apiBodies.length],
+      });
+      const body = (await res.json()) as {
+        errors?: { message: string; extensions?: { code?: string } }[];
+        data?: { searchTherapists: { totalHits: number } };
+      };
+      if (body.errors)
+        throw new Error(`the API answered ${body.errors[0].extensions?.code}: ${body.errors[0].message}`);
     };
 
     // Every query of the mix works through both paths and finds therapists.
     let withHits = 0;
     for (let i = 0; i < mix.length; i++) {
       await sendRaw(i);
-      const res = await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: apiBodies[i] });
-      const body = (await res.json()) as { errors?: { message: string }[]; data: { searchTherapists: { totalHits: number } } };
+      const res = await fetch(`${apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: apiBodies[i],
+      });
+      const body = (await res.json()) as {
+        errors?: { message: string }[];
+        data: { searchTherapists: { totalHits: number } };
+      };
       if (body.errors) throw new Error(`query ${i} failed: ${body.errors[0].message}`);
       if (body.data.searchTherapists.totalHits > 0) withHits++;
     }
-    console.log(`Query mix: ${mix.length} filtered geo searches over ${DEMO_METROS.length} metros (${withHits} with hits), page size 20, facets on`);
+    console.log(
+      `Query mix: ${mix.length} filtered geo searches over ${DEMO_METROS.length} metros (${withHits} with hits), page size 20, facets on`,
+    );
 
     // Warm both paths, then measure side by side.
     await load(4, 200, sendRaw);
@@ -259,7 +344,8 @@ async function main(): Promise<void> {
       const n = concurrency === 1 ? requests : requests * 3;
       const raw = await load(concurrency, n, sendRaw);
       const viaApi = await load(concurrency, n, sendApi(apiUrl));
-      const line = (label: string, f: RunFigures) => `${label.padEnd(20)}${ms(f.p50)} ${ms(f.p95)} ${ms(f.p99)} ${f.rps.toFixed(0).padStart(9)}`;
+      const line = (label: string, f: RunFigures) =>
+        `${label.padEnd(20)}${ms(f.p50)} ${ms(f.p95)} ${ms(f.p99)} ${f.rps.toFixed(0).padStart(9)}`;
       console.log(line(`raw Meili   c=${concurrency}`, raw));
       console.log(line(`GraphQL API c=${concurrency}`, viaApi));
       rows.push(
@@ -286,14 +372,21 @@ async function main(): Promise<void> {
       const res = await fetch(`${apiUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'mutation($input: TherapistProfileInput!) { updateMyTherapistProfile(input: $input) { id } }', variables: { input: { bio: marker } } }),
-      }).then((r) => r.json() as Promise<{ data?: { updateMyTherapistProfile: { id: string } }; errors?: { message: string }[] }>);
+        body: JSON.stringify({
+          query: 'mutation($input: TherapistProfileInput!) { updateMyTherapistProfile(input: $input) { id } }',
+          variables: { input: { bio: marker } },
+        }),
+      }).then(
+        (r) =>
+          r.json() as Promise<{ data?: { updateMyTherapistProfile: { id: string } }; errors?: { message: string }[] }>,
+      );
       if (!res.data) throw new Error(`profile update failed: ${res.errors?.[0].message}`);
       const docUrl = `${meili.url}/indexes/${indexName}/documents/${res.data.updateMyTherapistProfile.id}_0?fields=bio`;
       for (;;) {
         const doc = (await fetch(docUrl, { headers: meiliHeaders }).then((r) => r.json())) as { bio?: string };
         if (doc.bio === marker) break;
-        if (performance.now() - started > 30_000) throw new Error('the profile update did not reach the index within 30 s');
+        if (performance.now() - started > 30_000)
+          throw new Error('the profile update did not reach the index within 30 s');
         await new Promise((r) => setTimeout(r, 5));
       }
       // Measured from before the update was sent, so the figure includes the commit itself (an upper bound).
@@ -301,12 +394,17 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 50 + pause() * 250));
     }
     lags.sort((a, b) => a - b);
-    console.log(`\nOutbox lag (update sent -> visible in the index), ${lags.length} updates: p50 ${percentile(lags, 50).toFixed(0)} ms, p95 ${percentile(lags, 95).toFixed(0)} ms, max ${lags[lags.length - 1].toFixed(0)} ms (target p95 < 1000 ms)`);
+    console.log(
+      `\nOutbox lag (update sent -> visible in the index), ${lags.length} updates: p50 ${percentile(lags, 50).toFixed(0)} ms, p95 ${percentile(lags, 95).toFixed(0)} ms, max ${lags[lags.length - 1].toFixed(0)} ms (target p95 < 1000 ms)`,
+    );
 
     // SQL statements per search request, counted in the in-process application.
     let statements = 0;
     const original = Client.prototype.query;
-    (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: Client, ...args: unknown[]) {
+    (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+      this: Client,
+      ...args: unknown[]
+    ) {
       statements++;
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
@@ -339,7 +437,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

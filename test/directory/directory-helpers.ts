@@ -9,7 +9,11 @@ export interface Account {
   userId: string;
 }
 
-export async function register(t: TestApp, role: 'THERAPIST' | 'PROVIDER' | 'PATIENT', displayName = `${role} ${randomBytes(3).toString('hex')}`): Promise<Account> {
+export async function register(
+  t: TestApp,
+  role: 'THERAPIST' | 'PROVIDER' | 'PATIENT',
+  displayName = `${role} ${randomBytes(3).toString('hex')}`,
+): Promise<Account> {
   const email = `${role.toLowerCase()}-${randomBytes(6).toString('hex')}@example.test`;
   const res = await t.gql<{ register: { accessToken: string; user: { id: string } } }>(
     `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`,
@@ -38,7 +42,13 @@ export const THERAPIST_FIELDS = `id displayName credentialLetters bio languages 
   certifications { id name issuer issuedOn expiresOn verification { status } }
   networkMemberships { id network { id name kind } effectiveFrom effectiveTo verification { status } }`;
 
-export const MIAMI = { label: 'Brickell clinic', addressLine: '1 SE 3rd Ave', city: 'Miami', state: 'FL', postalCode: '33131' };
+export const MIAMI = {
+  label: 'Brickell clinic',
+  addressLine: '1 SE 3rd Ave',
+  city: 'Miami',
+  state: 'FL',
+  postalCode: '33131',
+};
 export const COLUMBUS = { addressLine: '50 W Broad St', city: 'Columbus', state: 'OH', postalCode: '43215' };
 
 export function isoDaysFromToday(days: number): string {

@@ -30,7 +30,11 @@ describe('therapist profile', () => {
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     therapist = await register(t, 'THERAPIST', 'Ana Lopez');
-    const mine = await t.gql<{ myTherapistProfile: TherapistData }>(`{ myTherapistProfile { ${THERAPIST_FIELDS} } }`, {}, { token: therapist.token });
+    const mine = await t.gql<{ myTherapistProfile: TherapistData }>(
+      `{ myTherapistProfile { ${THERAPIST_FIELDS} } }`,
+      {},
+      { token: therapist.token },
+    );
     expect(mine.errors).toBeUndefined();
     therapistId = mine.data!.myTherapistProfile.id;
   });
@@ -39,11 +43,15 @@ describe('therapist profile', () => {
     await t.close();
   });
 
-  const outboxCount = async (id: string) => Number((await db.query('SELECT count(*) FROM search_outbox WHERE therapist_id = $1', [id])).rows[0].count);
+  const outboxCount = async (id: string) =>
+    Number((await db.query('SELECT count(*) FROM search_outbox WHERE therapist_id = $1', [id])).rows[0].count);
 
   it('creates an empty profile at registration, with its own id and the user display name', async () => {
     expect(therapistId).not.toBe(therapist.userId);
-    const res = await t.gql<{ therapist: TherapistData }>(`query($id: ID!) { therapist(id: $id) { ${THERAPIST_FIELDS} } }`, { id: therapistId });
+    const res = await t.gql<{ therapist: TherapistData }>(
+      `query($id: ID!) { therapist(id: $id) { ${THERAPIST_FIELDS} } }`,
+      { id: therapistId },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.therapist).toMatchObject({
       displayName: 'Ana Lopez',
@@ -82,7 +90,10 @@ describe('therapist profile', () => {
     expect(profile.techniques).toEqual([{ id: 'myofascial-release' }]);
     expect(profile.displayName).toBe('Ana Lopez');
     expect(await outboxCount(therapistId)).toBe(before + 1);
-    const rows = await db.query(`SELECT field, old_value, new_value, actor_id FROM profile_changes WHERE therapist_id = $1 AND entity = 'Therapist'`, [therapistId]);
+    const rows = await db.query(
+      `SELECT field, old_value, new_value, actor_id FROM profile_changes WHERE therapist_id = $1 AND entity = 'Therapist'`,
+      [therapistId],
+    );
     expect(rows.rows).toEqual(
       expect.arrayContaining([
         { field: 'languages', old_value: '', new_value: 'en,es', actor_id: therapist.userId },
@@ -112,7 +123,11 @@ describe('therapist profile', () => {
 
   describe('practice locations (offline gazetteer)', () => {
     it('resolves coordinates from the ZIP code', async () => {
-      const res = await t.gql<{ addPracticeLocation: { latitude: number; longitude: number; state: string } }>(ADD_LOCATION, { input: MIAMI }, { token: therapist.token });
+      const res = await t.gql<{ addPracticeLocation: { latitude: number; longitude: number; state: string } }>(
+        ADD_LOCATION,
+        { input: MIAMI },
+        { token: therapist.token },
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!.addPracticeLocation.state).toBe('FL');
       expect(res.data!.addPracticeLocation.latitude).toBeCloseTo(25.76, 1);
@@ -133,13 +148,21 @@ describe('therapist profile', () => {
   describe('ownership', () => {
     it("answers NOT_FOUND for another therapist's location and credential, and leaves them alone", async () => {
       const other = await register(t, 'THERAPIST');
-      const location = await t.gql<{ addPracticeLocation: { id: string } }>(ADD_LOCATION, { input: COLUMBUS }, { token: other.token });
+      const location = await t.gql<{ addPracticeLocation: { id: string } }>(
+        ADD_LOCATION,
+        { input: COLUMBUS },
+        { token: other.token },
+      );
       const license = await t.gql<{ addLicense: { id: string } }>(
         `mutation($input: LicenseInput!) { addLicense(input: $input) { id } }`,
         { input: { state: 'OH', licenseNumber: '33.012345', expiresOn: '2030-01-31' } },
         { token: other.token },
       );
-      const removeLocation = await t.gql(`mutation($id: ID!) { removePracticeLocation(id: $id) }`, { id: location.data!.addPracticeLocation.id }, { token: therapist.token });
+      const removeLocation = await t.gql(
+        `mutation($id: ID!) { removePracticeLocation(id: $id) }`,
+        { id: location.data!.addPracticeLocation.id },
+        { token: therapist.token },
+      );
       expect(removeLocation.errors?.[0].extensions.code).toBe('NOT_FOUND');
       const removeCredential = await t.gql(
         `mutation($id: ID!) { removeCredential(kind: LICENSE, credentialId: $id) }`,
@@ -147,13 +170,25 @@ describe('therapist profile', () => {
         { token: therapist.token },
       );
       expect(removeCredential.errors?.[0].extensions.code).toBe('NOT_FOUND');
-      const garbage = await t.gql(`mutation { removeCredential(kind: CERTIFICATION, credentialId: "not-a-uuid") }`, {}, { token: therapist.token });
+      const garbage = await t.gql(
+        `mutation { removeCredential(kind: CERTIFICATION, credentialId: "not-a-uuid") }`,
+        {},
+        { token: therapist.token },
+      );
       expect(garbage.errors?.[0].extensions.code).toBe('NOT_FOUND');
-      const theirs = await t.gql<{ myTherapistProfile: { locations: unknown[]; licenses: unknown[] } }>(`{ myTherapistProfile { locations { id } licenses { id } } }`, {}, { token: other.token });
+      const theirs = await t.gql<{ myTherapistProfile: { locations: unknown[]; licenses: unknown[] } }>(
+        `{ myTherapistProfile { locations { id } licenses { id } } }`,
+        {},
+        { token: other.token },
+      );
       expect(theirs.data!.myTherapistProfile.locations).toHaveLength(1);
       expect(theirs.data!.myTherapistProfile.licenses).toHaveLength(1);
 
-      const own = await t.gql(`mutation($id: ID!) { removePracticeLocation(id: $id) }`, { id: location.data!.addPracticeLocation.id }, { token: other.token });
+      const own = await t.gql(
+        `mutation($id: ID!) { removePracticeLocation(id: $id) }`,
+        { id: location.data!.addPracticeLocation.id },
+        { token: other.token },
+      );
       expect(own.data).toEqual({ removePracticeLocation: true });
     });
   });
@@ -196,31 +231,63 @@ describe('therapist profile', () => {
     });
 
     it('lists every change with who, when, what, old and new value, newest first', async () => {
-      const res = await t.gql<{ therapistChangeHistory: { at: string; actorId: string; entity: string; entityId: string; field: string; oldValue: string | null; newValue: string | null }[] }>(
+      const res = await t.gql<{
+        therapistChangeHistory: {
+          at: string;
+          actorId: string;
+          entity: string;
+          entityId: string;
+          field: string;
+          oldValue: string | null;
+          newValue: string | null;
+        }[];
+      }>(
         `query($id: ID!, $first: Int) { therapistChangeHistory(therapistId: $id, first: $first) { at actorId entity entityId field oldValue newValue } }`,
         { id: therapistId, first: 200 },
         { token: admin.token },
       );
       expect(res.errors).toBeUndefined();
       const history = res.data!.therapistChangeHistory;
-      expect(history[0]).toMatchObject({ entity: 'Therapist', field: 'reinstatementReason', newValue: 'Investigation closed', actorId: admin.userId });
+      expect(history[0]).toMatchObject({
+        entity: 'Therapist',
+        field: 'reinstatementReason',
+        newValue: 'Investigation closed',
+        actorId: admin.userId,
+      });
       expect(history).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ entity: 'Therapist', entityId: therapistId, field: 'suspensionReason', oldValue: null, newValue: 'License under board investigation' }),
+          expect.objectContaining({
+            entity: 'Therapist',
+            entityId: therapistId,
+            field: 'suspensionReason',
+            oldValue: null,
+            newValue: 'License under board investigation',
+          }),
           expect.objectContaining({ entity: 'Therapist', field: 'bio', oldValue: null, actorId: therapist.userId }),
-          expect.objectContaining({ entity: 'PracticeLocation', field: 'postalCode', oldValue: null, newValue: '33131' }),
+          expect.objectContaining({
+            entity: 'PracticeLocation',
+            field: 'postalCode',
+            oldValue: null,
+            newValue: '33131',
+          }),
         ]),
       );
       const times = history.map((row) => Date.parse(row.at));
       expect([...times].sort((a, b) => b - a)).toEqual(times);
 
-      const forbidden = await t.gql(`query($id: ID!) { therapistChangeHistory(therapistId: $id) { field } }`, { id: therapistId }, { token: therapist.token });
+      const forbidden = await t.gql(
+        `query($id: ID!) { therapistChangeHistory(therapistId: $id) { field } }`,
+        { id: therapistId },
+        { token: therapist.token },
+      );
       expect(forbidden.errors?.[0].extensions.code).toBe('FORBIDDEN');
     });
   });
 
   it('answers null for an unknown or malformed therapist id', async () => {
-    const res = await t.gql(`{ a: therapist(id: "00000000-0000-4000-8000-000000000000") { id } b: therapist(id: "nope") { id } }`);
+    const res = await t.gql(
+      `{ a: therapist(id: "00000000-0000-4000-8000-000000000000") { id } b: therapist(id: "nope") { id } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ a: null, b: null });
   });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { getNamedType, getNullableType, type GraphQLField, GraphQLEnumType, GraphQLScalarType, isNonNullType } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  type GraphQLField,
+  GraphQLEnumType,
+  GraphQLScalarType,
+  isNonNullType,
+} from 'graphql';
 import { collectAccessDeclarations, UsersService } from '@mmn/identity';
 import { createTestApp, type TestApp } from '@mmn/testing';
 import { errorCode, login, me, uniqueEmail } from './identity-helpers';
@@ -20,7 +27,12 @@ describe('identity: access declarations', () => {
   const rootFields = () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     return (['Query', 'Mutation', 'Subscription'] as const).flatMap((type) => {
-      const root = type === 'Query' ? schema.getQueryType() : type === 'Mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      const root =
+        type === 'Query'
+          ? schema.getQueryType()
+          : type === 'Mutation'
+            ? schema.getMutationType()
+            : schema.getSubscriptionType();
       return Object.values(root?.getFields() ?? {}).map((field) => ({ key: `${type}.${field.name}`, field }));
     });
   };
@@ -28,7 +40,9 @@ describe('identity: access declarations', () => {
   it('finds an access declaration for every Query and Mutation field of the schema', () => {
     const declarations = collectAccessDeclarations(t.app);
     const fields = rootFields();
-    expect(fields.map((f) => f.key)).toEqual(expect.arrayContaining(['Query.me', 'Mutation.login', 'Mutation.register']));
+    expect(fields.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['Query.me', 'Mutation.login', 'Mutation.register']),
+    );
     const undeclared = fields.map((f) => f.key).filter((key) => declarations.get(key) === undefined);
     expect(undeclared).toEqual([]);
   });
@@ -73,7 +87,9 @@ describe('identity: access declarations', () => {
     const res = await login(t, uniqueEmail(), 'not-the-password', { authorization: 'Bearer forged.token.value' });
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
     expect(res.errors![0].message).toMatch(/email or password/);
-    const reference = await t.gql<{ conditions: unknown[] }>('{ conditions { id } }', undefined, { token: 'forged.token.value' });
+    const reference = await t.gql<{ conditions: unknown[] }>('{ conditions { id } }', undefined, {
+      token: 'forged.token.value',
+    });
     expect(reference.errors).toBeUndefined();
   });
 });
@@ -105,7 +121,10 @@ describe('identity: administrator bootstrap', () => {
 });
 
 /** A document calling one root field with placeholder arguments, or undefined when they cannot be made up. */
-function documentFor(operation: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } | undefined {
+function documentFor(
+  operation: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+): { query: string; variables: Record<string, unknown> } | undefined {
   const variables: Record<string, unknown> = {};
   const definitions: string[] = [];
   const args: string[] = [];

@@ -50,7 +50,13 @@ export interface RegistrationFields {
 }
 
 export function register(t: TestApp, fields: RegistrationFields = {}): Promise<GqlResponse<{ register: Session }>> {
-  const input = { email: uniqueEmail(), password: GOOD_PASSWORD, role: 'PATIENT', displayName: 'Ann Example', ...fields };
+  const input = {
+    email: uniqueEmail(),
+    password: GOOD_PASSWORD,
+    role: 'PATIENT',
+    displayName: 'Ann Example',
+    ...fields,
+  };
   return t.gql<{ register: Session }>(REGISTER, { input });
 }
 
@@ -61,7 +67,12 @@ export async function registered(t: TestApp, fields: RegistrationFields = {}): P
   return res.data!.register;
 }
 
-export function login(t: TestApp, email: string, password: string, headers?: Record<string, string>): Promise<GqlResponse<{ login: Session }>> {
+export function login(
+  t: TestApp,
+  email: string,
+  password: string,
+  headers?: Record<string, string>,
+): Promise<GqlResponse<{ login: Session }>> {
   return t.gql<{ login: Session }>(LOGIN, { input: { email, password } }, { headers });
 }
 

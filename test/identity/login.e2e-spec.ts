@@ -1,6 +1,15 @@
 import { Client } from 'pg';
 import { createTestApp, type TestApp } from '@mmn/testing';
-import { errorCode, GOOD_PASSWORD, login, me, registered, type Session, uniqueEmail, USER_FIELDS } from './identity-helpers';
+import {
+  errorCode,
+  GOOD_PASSWORD,
+  login,
+  me,
+  registered,
+  type Session,
+  uniqueEmail,
+  USER_FIELDS,
+} from './identity-helpers';
 
 const WRONG = 'not-the-password-at-all';
 
@@ -100,7 +109,9 @@ describe('identity: login throttling per account', () => {
     expect(res.errors![0].extensions.retryAfterSeconds).toBe(900);
     expect(res.data).toBeNull();
     // Any spelling of the address is the same account.
-    expect(errorCode(await login(t, `  ${email.toUpperCase()} `, GOOD_PASSWORD, fromNewAddress()))).toBe('RATE_LIMITED');
+    expect(errorCode(await login(t, `  ${email.toUpperCase()} `, GOOD_PASSWORD, fromNewAddress()))).toBe(
+      'RATE_LIMITED',
+    );
     // Other accounts are not affected.
     const other = uniqueEmail();
     await registered(t, { email: other });
@@ -117,7 +128,8 @@ describe('identity: login throttling per account', () => {
 
   it('throttles guesses at an unknown email the same way', async () => {
     const email = uniqueEmail('ghost');
-    for (let i = 1; i <= 10; i++) expect(errorCode(await login(t, email, WRONG, fromNewAddress()))).toBe('UNAUTHENTICATED');
+    for (let i = 1; i <= 10; i++)
+      expect(errorCode(await login(t, email, WRONG, fromNewAddress()))).toBe('UNAUTHENTICATED');
     expect(errorCode(await login(t, email, WRONG, fromNewAddress()))).toBe('RATE_LIMITED');
   });
 
@@ -126,7 +138,11 @@ describe('identity: login throttling per account', () => {
     await registered(t, { email });
     const headers = fromNewAddress();
     for (let round = 1; round <= 10; round++) {
-      const res = await t.gql<Record<string, unknown>>(aliasedLogins(12), { input: { email, password: WRONG } }, { headers });
+      const res = await t.gql<Record<string, unknown>>(
+        aliasedLogins(12),
+        { input: { email, password: WRONG } },
+        { headers },
+      );
       expect(res.errors!.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
       expect(res.data ?? null).toBeNull();
     }
@@ -139,7 +155,11 @@ describe('identity: login throttling per account', () => {
     await registered(t, { email });
     const headers = fromNewAddress();
     for (let i = 1; i <= 10; i++) await login(t, email, WRONG, headers);
-    const res = await t.gql<Record<string, unknown>>(aliasedLogins(3), { input: { email, password: GOOD_PASSWORD } }, { headers });
+    const res = await t.gql<Record<string, unknown>>(
+      aliasedLogins(3),
+      { input: { email, password: GOOD_PASSWORD } },
+      { headers },
+    );
     expect(res.errors!.map((e) => e.extensions.code)).toEqual(['RATE_LIMITED']);
     expect(res.data ?? null).toBeNull();
   });
@@ -173,7 +193,9 @@ describe('identity: login throttling per address', () => {
     await login(t, email, WRONG, { 'x-forwarded-for': '198.51.100.7' });
     await login(t, email, WRONG, { 'x-forwarded-for': '198.51.100.9, 127.0.0.1' });
     await login(t, email, WRONG);
-    const { rows } = await db.query<{ ip: string }>('SELECT ip FROM login_failures WHERE email = $1 ORDER BY id', [email]);
+    const { rows } = await db.query<{ ip: string }>('SELECT ip FROM login_failures WHERE email = $1 ORDER BY id', [
+      email,
+    ]);
     expect(rows.map((r) => r.ip)).toEqual(['198.51.100.7', '198.51.100.9', '127.0.0.1']);
   });
 

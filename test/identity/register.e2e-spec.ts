@@ -154,31 +154,44 @@ describe('identity: registration', () => {
       expect(res.data!.login.user.email).toBe(email);
     });
 
-    it.each(['qwerty123456', 'QWERTY123456', '1qaz2wsx3edc'])('refuses the common password %s naming input.password', async (password) => {
-      const email = uniqueEmail();
-      const res = await register(t, { email, password });
-      expectBadInput(res, 'input.password');
-      expect(res.errors![0].message).toMatch(/common/);
-      expect(await usersWithEmail(email)).toBe(0);
-    });
+    it.each(['qwerty123456', 'QWERTY123456', '1qaz2wsx3edc'])(
+      'refuses the common password %s naming input.password',
+      async (password) => {
+        const email = uniqueEmail();
+        const res = await register(t, { email, password });
+        expectBadInput(res, 'input.password');
+        expect(res.errors![0].message).toMatch(/common/);
+        expect(await usersWithEmail(email)).toBe(0);
+      },
+    );
 
     it('stores an argon2id hash, never the password', async () => {
       const email = uniqueEmail();
       await registered(t, { email });
-      const { rows } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [email]);
+      const { rows } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [
+        email,
+      ]);
       expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(rows[0].password_hash).not.toContain(GOOD_PASSWORD);
     });
 
     it('never exposes the hash: no User field mentions a password, and responses carry no hash', async () => {
-      const res = await t.gql<{ __type: { fields: { name: string }[] } }>('{ __type(name: "User") { fields { name } } }');
+      const res = await t.gql<{ __type: { fields: { name: string }[] } }>(
+        '{ __type(name: "User") { fields { name } } }',
+      );
       expect(res.errors).toBeUndefined();
       const names = res.data!.__type.fields.map((f) => f.name);
       expect(names).toEqual(expect.arrayContaining(['id', 'email', 'role', 'displayName', 'createdAt']));
       expect(names.filter((n) => /password/i.test(n))).toEqual([]);
 
       const email = uniqueEmail();
-      const raw = await t.post('/graphql', JSON.stringify({ query: REGISTER, variables: { input: { email, password: GOOD_PASSWORD, role: 'PATIENT', displayName: 'A' } } }));
+      const raw = await t.post(
+        '/graphql',
+        JSON.stringify({
+          query: REGISTER,
+          variables: { input: { email, password: GOOD_PASSWORD, role: 'PATIENT', displayName: 'A' } },
+        }),
+      );
       expect(raw.status).toBe(200);
       expect(raw.text).not.toMatch(/argon2|passwordHash|password_hash/);
       expect(raw.text).not.toContain(GOOD_PASSWORD);
@@ -206,7 +219,9 @@ describe('identity: registration', () => {
     it('leaves the first account untouched after a CONFLICT', async () => {
       const email = uniqueEmail();
       const first = await registered(t, { email, displayName: 'First' });
-      expect(errorCode(await register(t, { email, password: 'another-long-password-9', displayName: 'Second' }))).toBe('CONFLICT');
+      expect(errorCode(await register(t, { email, password: 'another-long-password-9', displayName: 'Second' }))).toBe(
+        'CONFLICT',
+      );
       const res = await login(t, email, GOOD_PASSWORD);
       expect(res.data!.login.user).toEqual(first.user);
       expect(errorCode(await login(t, email, 'another-long-password-9'))).toBe('UNAUTHENTICATED');

@@ -1,7 +1,17 @@
 import { createHash } from 'crypto';
 import { Client } from 'pg';
 import { createTestApp, type TestApp } from '@mmn/testing';
-import { errorCode, GOOD_PASSWORD, login, LOGOUT, me, refresh, registered, uniqueEmail, type Session } from './identity-helpers';
+import {
+  errorCode,
+  GOOD_PASSWORD,
+  login,
+  LOGOUT,
+  me,
+  refresh,
+  registered,
+  uniqueEmail,
+  type Session,
+} from './identity-helpers';
 
 // jsonwebtoken comes with @nestjs/jwt.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,7 +46,14 @@ describe('identity: sessions', () => {
   const logout = (refreshToken: string) => t.gql<{ logout: boolean }>(LOGOUT, { refreshToken });
   /** Signs a token like the server does; an option set to undefined is left out. */
   const sign = (claims: object, options: import('jsonwebtoken').SignOptions, secret = t.config.jwtSecret) => {
-    const merged = { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE, subject: session.user.id, expiresIn: 900, ...options };
+    const merged = {
+      algorithm: 'HS256',
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      subject: session.user.id,
+      expiresIn: 900,
+      ...options,
+    };
     const defined = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
     return jwt.sign(claims, secret, defined as import('jsonwebtoken').SignOptions);
   };
@@ -64,14 +81,21 @@ describe('identity: sessions', () => {
     it('answers UNAUTHENTICATED without a token or with garbage', async () => {
       expect(errorCode(await me(t))).toBe('UNAUTHENTICATED');
       await expectRefused('not-a-jwt');
-      expect(errorCode(await t.gql('{ me { id } }', undefined, { headers: { authorization: session.accessToken } }))).toBe('UNAUTHENTICATED');
+      expect(
+        errorCode(await t.gql('{ me { id } }', undefined, { headers: { authorization: session.accessToken } })),
+      ).toBe('UNAUTHENTICATED');
     });
   });
 
   describe('access tokens', () => {
     it('are HS256 JWTs for 15 minutes with issuer, audience, subject and role', () => {
       expect(session.expiresIn).toBe(900);
-      const decoded = jwt.verify(session.accessToken, t.config.jwtSecret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, complete: true });
+      const decoded = jwt.verify(session.accessToken, t.config.jwtSecret, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        complete: true,
+      });
       expect(decoded.header.alg).toBe('HS256');
       const payload = decoded.payload as import('jsonwebtoken').JwtPayload;
       expect(payload).toMatchObject({ sub: session.user.id, role: 'PROVIDER', iss: ISSUER, aud: AUDIENCE });
@@ -222,13 +246,18 @@ describe('identity: sessions', () => {
       const next = (await refresh(t, s.refreshToken)).data!.refreshSession;
       const { family_id } = await row(next.refreshToken);
       // Twelve hours after login have passed.
-      await db.query(`UPDATE refresh_tokens SET session_expires_at = now() - interval '1 second' WHERE family_id = $1`, [family_id]);
+      await db.query(
+        `UPDATE refresh_tokens SET session_expires_at = now() - interval '1 second' WHERE family_id = $1`,
+        [family_id],
+      );
       expect(errorCode(await refresh(t, next.refreshToken))).toBe('UNAUTHENTICATED');
     });
 
     it('refuses an expired refresh token', async () => {
       const s = await freshSession();
-      await db.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [hash(s.refreshToken)]);
+      await db.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
+        hash(s.refreshToken),
+      ]);
       expect(errorCode(await refresh(t, s.refreshToken))).toBe('UNAUTHENTICATED');
     });
   });

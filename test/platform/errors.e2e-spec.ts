@@ -33,10 +33,9 @@ describe('errors', () => {
   });
 
   it('names each bad input path on validation failures', async () => {
-    const res = await t.gql(
-      'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
-      { input: { email: 'not-an-email', password: 'a long enough password', role: 'PATIENT', displayName: '' } },
-    );
+    const res = await t.gql('mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', {
+      input: { email: 'not-an-email', password: 'a long enough password', role: 'PATIENT', displayName: '' },
+    });
     expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions.fields).toEqual(expect.arrayContaining(['input.email', 'input.displayName']));
   });

@@ -10,7 +10,10 @@ describe('foundation', () => {
   it('reports both dependencies as up on /health', async () => {
     const res = await fetch(`${t.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', dependencies: { postgres: { state: 'up' }, meilisearch: { state: 'up' } } });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      dependencies: { postgres: { state: 'up' }, meilisearch: { state: 'up' } },
+    });
   });
 
   it('answers reference queries without an account', async () => {

@@ -13,7 +13,10 @@ describe('housekeeping', () => {
   afterAll(() => t.close());
 
   it('prunes old sign-in failures and long-expired refresh tokens, keeping current ones', async () => {
-    await sql(t, `INSERT INTO login_failures (email, ip, at) VALUES ('old@example.test', '10.0.0.1', now() - interval '2 days'), ('new@example.test', '10.0.0.2', now())`);
+    await sql(
+      t,
+      `INSERT INTO login_failures (email, ip, at) VALUES ('old@example.test', '10.0.0.1', now() - interval '2 days'), ('new@example.test', '10.0.0.2', now())`,
+    );
     const user = await register(t, 'PATIENT');
     const tokens = await sql<{ id: string }>(t, `SELECT id FROM refresh_tokens WHERE user_id = $1`, [user.userId]);
     expect(tokens.length).toBeGreaterThan(0);
@@ -33,12 +36,22 @@ describe('housekeeping', () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     const therapistId = rows[0].therapist_id;
-    await sql(t, `UPDATE search_outbox SET processed_at = now() - interval '8 days' WHERE therapist_id = $1`, [therapistId]);
+    await sql(t, `UPDATE search_outbox SET processed_at = now() - interval '8 days' WHERE therapist_id = $1`, [
+      therapistId,
+    ]);
     await sql(t, `INSERT INTO search_outbox (therapist_id) VALUES ($1), ($1)`, [therapistId]);
-    await sql(t, `UPDATE search_outbox SET processed_at = now() - interval '1 day' WHERE id = (SELECT max(id) FROM search_outbox WHERE therapist_id = $1)`, [therapistId]);
+    await sql(
+      t,
+      `UPDATE search_outbox SET processed_at = now() - interval '1 day' WHERE id = (SELECT max(id) FROM search_outbox WHERE therapist_id = $1)`,
+      [therapistId],
+    );
 
     await t.app.get(SearchOutboxWorker).prune();
-    const left = await sql<{ processed: boolean }>(t, `SELECT processed_at IS NOT NULL AS processed FROM search_outbox WHERE therapist_id = $1 ORDER BY id`, [therapistId]);
+    const left = await sql<{ processed: boolean }>(
+      t,
+      `SELECT processed_at IS NOT NULL AS processed FROM search_outbox WHERE therapist_id = $1 ORDER BY id`,
+      [therapistId],
+    );
     expect(left).toEqual([{ processed: false }, { processed: true }]);
   });
 
@@ -46,27 +59,43 @@ describe('housekeeping', () => {
     const doctor = await provider(t);
     const { referral } = await created(t, doctor, referralInput());
     const patient = await register(t, 'PATIENT');
-    await sql(t, `INSERT INTO notification_outbox (recipient_user_id, kind, referral_id, sent_at) VALUES ($1, 'CREATED', $2, now() - interval '31 days'), ($1, 'CREATED', $2, now())`, [
-      doctor.userId,
-      referral.id,
+    await sql(
+      t,
+      `INSERT INTO notification_outbox (recipient_user_id, kind, referral_id, sent_at) VALUES ($1, 'CREATED', $2, now() - interval '31 days'), ($1, 'CREATED', $2, now())`,
+      [doctor.userId, referral.id],
+    );
+    await sql(t, `INSERT INTO claim_failures (user_id, at) VALUES ($1, now() - interval '2 days'), ($1, now())`, [
+      patient.userId,
     ]);
-    await sql(t, `INSERT INTO claim_failures (user_id, at) VALUES ($1, now() - interval '2 days'), ($1, now())`, [patient.userId]);
 
     await t.app.get(NotificationWorker).prune();
-    expect(await sql(t, `SELECT 1 FROM notification_outbox WHERE referral_id = $1 AND sent_at < now() - interval '30 days'`, [referral.id])).toHaveLength(0);
-    expect(await sql(t, `SELECT 1 FROM notification_outbox WHERE referral_id = $1 AND sent_at > now() - interval '1 day'`, [referral.id])).toHaveLength(1);
+    expect(
+      await sql(
+        t,
+        `SELECT 1 FROM notification_outbox WHERE referral_id = $1 AND sent_at < now() - interval '30 days'`,
+        [referral.id],
+      ),
+    ).toHaveLength(0);
+    expect(
+      await sql(t, `SELECT 1 FROM notification_outbox WHERE referral_id = $1 AND sent_at > now() - interval '1 day'`, [
+        referral.id,
+      ]),
+    ).toHaveLength(1);
     expect(await sql(t, `SELECT 1 FROM claim_failures WHERE user_id = $1`, [patient.userId])).toHaveLength(1);
   });
 
   it('/health reports undelivered notifications, including those that gave up after 10 attempts', async () => {
     const doctor = await provider(t);
     const { referral } = await created(t, doctor, referralInput());
-    await sql(t, `INSERT INTO notification_outbox (recipient_user_id, kind, referral_id, attempts, next_attempt_at) VALUES ($1, 'CREATED', $2, 10, now()), ($1, 'CREATED', $2, 3, now() + interval '1 hour')`, [
-      doctor.userId,
-      referral.id,
-    ]);
+    await sql(
+      t,
+      `INSERT INTO notification_outbox (recipient_user_id, kind, referral_id, attempts, next_attempt_at) VALUES ($1, 'CREATED', $2, 10, now()), ($1, 'CREATED', $2, 3, now() + interval '1 hour')`,
+      [doctor.userId, referral.id],
+    );
     const res = await fetch(`${t.url}/health`);
-    const body = (await res.json()) as { notifications: { pending: number; failing: number; abandoned: number; oldestAgeSeconds: number | null } };
+    const body = (await res.json()) as {
+      notifications: { pending: number; failing: number; abandoned: number; oldestAgeSeconds: number | null };
+    };
     expect(body.notifications.abandoned).toBeGreaterThanOrEqual(1);
     expect(body.notifications.failing).toBeGreaterThanOrEqual(1);
     expect(body.notifications.pending).toBeGreaterThanOrEqual(1);

@@ -38,19 +38,25 @@ describe('query limits', () => {
 
   it('refuses a document whose cost is over the limit', async () => {
     const chain = 'category { category { category { category { category { code description billable } } } } }';
-    const res = await t.gql(`{ ${Array.from({ length: 15 }, (_, i) => `d${i}: diagnosis(code: "M54.50") { code description billable ${chain} }`).join(' ')} }`);
+    const res = await t.gql(
+      `{ ${Array.from({ length: 15 }, (_, i) => `d${i}: diagnosis(code: "M54.50") { code description billable ${chain} }`).join(' ')} }`,
+    );
     expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/cost/i);
   });
 
   it('refuses batched HTTP requests', async () => {
-    const res = await t.post('/graphql', JSON.stringify([{ query: '{ techniques { id } }' }, { query: '{ networks { id } }' }]));
+    const res = await t.post(
+      '/graphql',
+      JSON.stringify([{ query: '{ techniques { id } }' }, { query: '{ networks { id } }' }]),
+    );
     expect(res.status).toBe(400);
     expect(res.text).not.toContain('"techniques"');
   });
 
   it('answers 413 to a body over 100 kB, and accepts one just under', async () => {
-    const padding = (n: number) => JSON.stringify({ query: '{ techniques { id } }', variables: { pad: 'x'.repeat(n) } });
+    const padding = (n: number) =>
+      JSON.stringify({ query: '{ techniques { id } }', variables: { pad: 'x'.repeat(n) } });
     const big = await t.post('/graphql', padding(101 * 1024));
     expect(big.status).toBe(413);
     expect(JSON.parse(big.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -36,7 +36,8 @@ describe('referral journeys', () => {
   });
   afterAll(() => t.close());
 
-  const run = async (query: string, variables: Record<string, unknown>, account: Account) => t.gql<Record<string, ReferralData>>(query, variables, { token: account.token });
+  const run = async (query: string, variables: Record<string, unknown>, account: Account) =>
+    t.gql<Record<string, ReferralData>>(query, variables, { token: account.token });
   const ok = async (query: string, variables: Record<string, unknown>, account: Account): Promise<ReferralData> => {
     const res = await run(query, variables, account);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
@@ -48,7 +49,11 @@ describe('referral journeys', () => {
     const first = await verifiedTherapist(t, admin);
     const second = await verifiedTherapist(t, admin);
     const { referral } = await created(t, doctor, referralInput({ therapistId: first.therapistId }));
-    expect(referral).toMatchObject({ status: 'SENT', therapist: { id: first.therapistId }, provider: { id: doctor.providerId } });
+    expect(referral).toMatchObject({
+      status: 'SENT',
+      therapist: { id: first.therapistId },
+      provider: { id: doctor.providerId },
+    });
     expect(referral.prescription.diagnoses).toEqual([expect.objectContaining({ code: DIAGNOSIS })]);
     expect(referral.events.map((e) => [e.type, e.toStatus])).toEqual([['CREATED', 'SENT']]);
 
@@ -59,7 +64,13 @@ describe('referral journeys', () => {
 
     const doctorView = await ok(OPS.read, { id: referral.id }, doctor);
     expect(doctorView.status).toBe('DECLINED');
-    expect(doctorView.events.at(-1)).toMatchObject({ type: 'DECLINED', actorRole: 'THERAPIST', note: 'Not taking new lymphedema patients', fromStatus: 'SENT', toStatus: 'DECLINED' });
+    expect(doctorView.events.at(-1)).toMatchObject({
+      type: 'DECLINED',
+      actorRole: 'THERAPIST',
+      note: 'Not taking new lymphedema patients',
+      fromStatus: 'SENT',
+      toStatus: 'DECLINED',
+    });
 
     const resent = await ok(OPS.choose, { id: referral.id, therapistId: second.therapistId }, doctor);
     expect(resent).toMatchObject({ status: 'SENT', therapist: { id: second.therapistId } });
@@ -112,9 +123,17 @@ describe('referral journeys', () => {
   it('3. visits against the authorized count, renewal, progress notes, completion with discharge', async () => {
     const doctor = await provider(t);
     const therapist = await verifiedTherapist(t, admin);
-    const { referral } = await created(t, doctor, referralInput({ therapistId: therapist.therapistId }, { visitsAuthorized: 2 }));
+    const { referral } = await created(
+      t,
+      doctor,
+      referralInput({ therapistId: therapist.therapistId }, { visitsAuthorized: 2 }),
+    );
     await ok(OPS.accept, { id: referral.id }, therapist);
-    const first = await t.gql<{ recordVisit: { id: string; minutes: number } }>(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token });
+    const first = await t.gql<{ recordVisit: { id: string; minutes: number } }>(
+      OPS.visit,
+      { input: visitInput(referral.id) },
+      { token: therapist.token },
+    );
     expect(first.errors).toBeUndefined();
     expect((await ok(OPS.read, { id: referral.id }, doctor)).status).toBe('IN_PROGRESS');
     await t.gql(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token });
@@ -126,13 +145,36 @@ describe('referral journeys', () => {
     expect(note.events.at(-1)).toMatchObject({ type: 'PROGRESS_NOTE', note: 'Grip strength improving' });
     expect((await ok(OPS.read, { id: referral.id }, doctor)).events.map((e) => e.type)).toContain('PROGRESS_NOTE');
 
-    expect(code(await run(OPS.renew, { input: { referralId: referral.id, additionalVisits: 2 } }, therapist))).toBe('INVALID_STATE');
-    const renewed = await ok(OPS.renew, { input: { referralId: referral.id, additionalVisits: 2, newExpiresOn: isoDaysFromToday(120) } }, doctor);
+    expect(code(await run(OPS.renew, { input: { referralId: referral.id, additionalVisits: 2 } }, therapist))).toBe(
+      'INVALID_STATE',
+    );
+    const renewed = await ok(
+      OPS.renew,
+      { input: { referralId: referral.id, additionalVisits: 2, newExpiresOn: isoDaysFromToday(120) } },
+      doctor,
+    );
     expect(renewed.prescription).toMatchObject({ visitsAuthorized: 4, expiresOn: isoDaysFromToday(120) });
-    expect((await t.gql(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token })).errors).toBeUndefined();
+    expect(
+      (await t.gql(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token })).errors,
+    ).toBeUndefined();
 
-    const done = await ok(OPS.complete, { input: { referralId: referral.id, dischargeSummary: 'Pain-free typing; home program', reachedMaximumMedicalImprovement: true } }, therapist);
-    expect(done).toMatchObject({ status: 'COMPLETED', visitsUsed: 3, dischargeSummary: 'Pain-free typing; home program', reachedMaximumMedicalImprovement: true });
+    const done = await ok(
+      OPS.complete,
+      {
+        input: {
+          referralId: referral.id,
+          dischargeSummary: 'Pain-free typing; home program',
+          reachedMaximumMedicalImprovement: true,
+        },
+      },
+      therapist,
+    );
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      visitsUsed: 3,
+      dischargeSummary: 'Pain-free typing; home program',
+      reachedMaximumMedicalImprovement: true,
+    });
     expect(done.visits).toHaveLength(3);
     expect(code(await run(OPS.cancel, { id: referral.id, reason: 'too late' }, doctor))).toBe('INVALID_STATE');
   });
@@ -142,12 +184,18 @@ describe('referral journeys', () => {
     const therapist = await verifiedTherapist(t, admin);
     const { referral } = await created(t, doctor, referralInput({ therapistId: therapist.therapistId }));
     await ok(OPS.accept, { id: referral.id }, therapist);
-    await sql(t, `UPDATE referrals SET written_on = $2, expires_on = $3 WHERE id = $1`, [referral.id, isoDaysFromToday(-60), isoDaysFromToday(-1)]);
+    await sql(t, `UPDATE referrals SET written_on = $2, expires_on = $3 WHERE id = $1`, [
+      referral.id,
+      isoDaysFromToday(-60),
+      isoDaysFromToday(-1),
+    ]);
     expect((await ok(OPS.read, { id: referral.id }, doctor)).status).toBe('EXPIRED');
     const visit = await t.gql(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token });
     expect(code(visit)).toBe('INVALID_STATE');
     expect(visit.errors![0].message).toMatch(/expired.*ask the prescriber for a renewal.*new referral/);
-    expect(code(await run(OPS.renew, { input: { referralId: referral.id, additionalVisits: 1 } }, doctor))).toBe('INVALID_STATE');
+    expect(code(await run(OPS.renew, { input: { referralId: referral.id, additionalVisits: 1 } }, doctor))).toBe(
+      'INVALID_STATE',
+    );
 
     expect(await t.app.get(ReferralExpiryJob).expireDue()).toBeGreaterThanOrEqual(1);
     const after = await ok(OPS.read, { id: referral.id }, doctor);
@@ -161,24 +209,35 @@ describe('referral journeys', () => {
     const therapist: TherapistAccount = await verifiedTherapist(t, admin);
     const { referral } = await created(t, doctor, referralInput({ therapistId: therapist.therapistId }));
     await ok(OPS.accept, { id: referral.id }, therapist);
-    const rows = await sql<{ recipient_user_id: string; kind: string }>(t, `SELECT recipient_user_id, kind FROM notification_outbox WHERE referral_id = $1 ORDER BY id`, [referral.id]);
+    const rows = await sql<{ recipient_user_id: string; kind: string }>(
+      t,
+      `SELECT recipient_user_id, kind FROM notification_outbox WHERE referral_id = $1 ORDER BY id`,
+      [referral.id],
+    );
     expect(rows).toEqual([
       { recipient_user_id: therapist.userId, kind: 'CREATED' },
       { recipient_user_id: doctor.userId, kind: 'ACCEPTED' },
     ]);
     await t.app.get(NotificationWorker).deliverPending();
-    const files = readdirSync(path.join(dataDir, 'mail')).map((f) => readFileSync(path.join(dataDir, 'mail', f), 'utf8'));
+    const files = readdirSync(path.join(dataDir, 'mail')).map((f) =>
+      readFileSync(path.join(dataDir, 'mail', f), 'utf8'),
+    );
     const mine = files.filter((f) => f.includes(`/referrals/${referral.id}`));
     expect(mine.length).toBe(2);
     for (const mail of files) {
-      expect(mail).toMatch(/^From: .+\r\nTo: .+@example\.test\r\nSubject: .+\r\nDate: .+\r\nMessage-ID: <.+>\r\nMIME-Version: 1.0/);
+      expect(mail).toMatch(
+        /^From: .+\r\nTo: .+@example\.test\r\nSubject: .+\r\nDate: .+\r\nMessage-ID: <.+>\r\nMIME-Version: 1.0/,
+      );
       expect(mail).not.toContain(PATIENT_NAME);
       expect(mail).not.toContain('Zelda');
       expect(mail).not.toContain(DIAGNOSIS);
       expect(mail).not.toContain(PATIENT_DOB);
       expect(mail).not.toContain('carpal');
     }
-    const [{ pending }] = await sql<{ pending: number }>(t, `SELECT count(*)::int AS pending FROM notification_outbox WHERE sent_at IS NULL`);
+    const [{ pending }] = await sql<{ pending: number }>(
+      t,
+      `SELECT count(*)::int AS pending FROM notification_outbox WHERE sent_at IS NULL`,
+    );
     expect(pending).toBe(0);
   });
 });

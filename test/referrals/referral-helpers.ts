@@ -24,7 +24,13 @@ export interface ReferralData {
   patient: { fullName: string; dateOfBirth: string };
   prescription: { visitsAuthorized: number; expiresOn: string; diagnoses: { code: string }[] };
   visits: { id: string }[];
-  events: { actorRole: string; type: string; fromStatus: string | null; toStatus: string | null; note: string | null }[];
+  events: {
+    actorRole: string;
+    type: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    note: string | null;
+  }[];
 }
 
 export interface ProviderAccount extends Account {
@@ -55,7 +61,10 @@ export function prescription(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
-export function referralInput(overrides: Record<string, unknown> = {}, rx: Record<string, unknown> = {}): Record<string, unknown> {
+export function referralInput(
+  overrides: Record<string, unknown> = {},
+  rx: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     idempotencyKey: randomBytes(8).toString('hex'),
     patient: { fullName: PATIENT_NAME, dateOfBirth: PATIENT_DOB, email: 'zelda@example.test' },
@@ -80,7 +89,11 @@ export async function provider(t: TestApp): Promise<ProviderAccount> {
 export async function verifiedTherapist(t: TestApp, admin: Account, verified = true): Promise<TherapistAccount> {
   const account = await register(t, 'THERAPIST');
   const opts = { token: account.token };
-  await t.gql(`mutation($input: PracticeLocationInput!) { addPracticeLocation(input: $input) { id } }`, { input: MIAMI }, opts);
+  await t.gql(
+    `mutation($input: PracticeLocationInput!) { addPracticeLocation(input: $input) { id } }`,
+    { input: MIAMI },
+    opts,
+  );
   const license = await t.gql<{ addLicense: { id: string } }>(
     `mutation($input: LicenseInput!) { addLicense(input: $input) { id } }`,
     { input: { state: 'FL', licenseNumber: `MA${randomInt(10000, 99999)}`, expiresOn: isoDaysFromToday(400) } },
@@ -89,7 +102,14 @@ export async function verifiedTherapist(t: TestApp, admin: Account, verified = t
   if (verified) {
     const v = await t.gql(
       `mutation($input: VerifyCredentialInput!) { verifyCredential(input: $input) { status } }`,
-      { input: { kind: 'LICENSE', credentialId: license.data!.addLicense.id, status: 'VERIFIED', source: 'FL board lookup' } },
+      {
+        input: {
+          kind: 'LICENSE',
+          credentialId: license.data!.addLicense.id,
+          status: 'VERIFIED',
+          source: 'FL board lookup',
+        },
+      },
       { token: admin.token },
     );
     if (v.errors) throw new Error(JSON.stringify(v.errors));
@@ -108,7 +128,11 @@ export async function createReferral(
   return t.gql(CREATE, { input }, { token: account.token });
 }
 
-export async function created(t: TestApp, account: Account, input: Record<string, unknown>): Promise<{ accessCode: string; referral: ReferralData }> {
+export async function created(
+  t: TestApp,
+  account: Account,
+  input: Record<string, unknown>,
+): Promise<{ accessCode: string; referral: ReferralData }> {
   const res = await createReferral(t, account, input);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data!.createReferral;
@@ -128,7 +152,14 @@ export const OPS = {
 };
 
 export function visitInput(referralId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { referralId, occurredOn: isoDaysFromToday(0), minutes: 45, techniqueIds: ['myofascial-release'], soapNote: 'S: wrist pain 6/10. P: continue.', ...overrides };
+  return {
+    referralId,
+    occurredOn: isoDaysFromToday(0),
+    minutes: 45,
+    techniqueIds: ['myofascial-release'],
+    soapNote: 'S: wrist pain 6/10. P: continue.',
+    ...overrides,
+  };
 }
 
 export function code(res: GqlResponse<unknown>): string | undefined {

@@ -64,7 +64,11 @@ describe('referral rules', () => {
     const again = await created(t, doctor, input);
     expect(again.referral.id).toBe(first.referral.id);
     expect(again.accessCode).toBe(first.accessCode);
-    expect(code(await createReferral(t, doctor, { ...input, patient: { fullName: 'Someone Else', dateOfBirth: PATIENT_DOB } }))).toBe('CONFLICT');
+    expect(
+      code(
+        await createReferral(t, doctor, { ...input, patient: { fullName: 'Someone Else', dateOfBirth: PATIENT_DOB } }),
+      ),
+    ).toBe('CONFLICT');
 
     const burst = referralInput();
     const results = await Promise.all(Array.from({ length: 20 }, () => createReferral(t, doctor, burst)));
@@ -84,43 +88,79 @@ describe('referral rules', () => {
     const outcomes = [a, d].map((r) => (r.errors ? r.errors[0].extensions.code : 'OK')).sort();
     expect(outcomes[0]).toMatch(/^(CONFLICT|INVALID_STATE)$/);
     expect(outcomes[1]).toBe('OK');
-    const events = await sql(t, `SELECT type FROM referral_events WHERE referral_id = $1 AND type IN ('ACCEPTED','DECLINED')`, [referral.id]);
+    const events = await sql(
+      t,
+      `SELECT type FROM referral_events WHERE referral_id = $1 AND type IN ('ACCEPTED','DECLINED')`,
+      [referral.id],
+    );
     expect(events).toHaveLength(1);
-    const audits = await sql(t, `SELECT action FROM audit_log WHERE referral_id = $1 AND outcome = 'ALLOWED' AND action IN ('ACCEPT','DECLINE')`, [referral.id]);
+    const audits = await sql(
+      t,
+      `SELECT action FROM audit_log WHERE referral_id = $1 AND outcome = 'ALLOWED' AND action IN ('ACCEPT','DECLINE')`,
+      [referral.id],
+    );
     expect(audits).toHaveLength(1);
   });
 
   it('wrong state and wrong actor are INVALID_STATE for parties', async () => {
     const { referral } = await created(t, doctor, referralInput({ therapistId: therapist.therapistId }));
     expect(code(await t.gql(OPS.accept, { id: referral.id }, { token: doctor.token }))).toBe('INVALID_STATE');
-    expect(code(await t.gql(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token }))).toBe('INVALID_STATE');
-    expect(code(await t.gql(OPS.complete, { input: { referralId: referral.id, dischargeSummary: 'x', reachedMaximumMedicalImprovement: false } }, { token: therapist.token }))).toBe(
+    expect(code(await t.gql(OPS.visit, { input: visitInput(referral.id) }, { token: therapist.token }))).toBe(
       'INVALID_STATE',
     );
+    expect(
+      code(
+        await t.gql(
+          OPS.complete,
+          { input: { referralId: referral.id, dischargeSummary: 'x', reachedMaximumMedicalImprovement: false } },
+          { token: therapist.token },
+        ),
+      ),
+    ).toBe('INVALID_STATE');
   });
 
   it('claim-code guessing: 5 wrong birth dates on one referral, or 20 wrong codes from one account per hour, are RATE_LIMITED', async () => {
     const { accessCode } = await created(t, doctor, referralInput());
     const guesser = await register(t, 'PATIENT');
     for (let i = 0; i < 5; i++) {
-      expect(code(await t.gql(OPS.claim, { code: accessCode, dob: `1970-01-0${i + 1}` }, { token: guesser.token }))).toBe('NOT_FOUND');
+      expect(
+        code(await t.gql(OPS.claim, { code: accessCode, dob: `1970-01-0${i + 1}` }, { token: guesser.token })),
+      ).toBe('NOT_FOUND');
     }
     const patient = await register(t, 'PATIENT');
-    expect(code(await t.gql(OPS.claim, { code: accessCode, dob: PATIENT_DOB }, { token: patient.token }))).toBe('RATE_LIMITED');
+    expect(code(await t.gql(OPS.claim, { code: accessCode, dob: PATIENT_DOB }, { token: patient.token }))).toBe(
+      'RATE_LIMITED',
+    );
 
     const bruteforcer = await register(t, 'PATIENT');
     for (let i = 0; i < 20; i++) {
-      expect(code(await t.gql(OPS.claim, { code: `WRONGCODE${String(i).padStart(3, '2')}`, dob: PATIENT_DOB }, { token: bruteforcer.token }))).toBe('NOT_FOUND');
+      expect(
+        code(
+          await t.gql(
+            OPS.claim,
+            { code: `WRONGCODE${String(i).padStart(3, '2')}`, dob: PATIENT_DOB },
+            { token: bruteforcer.token },
+          ),
+        ),
+      ).toBe('NOT_FOUND');
     }
     const fresh = await created(t, doctor, referralInput());
-    expect(code(await t.gql(OPS.claim, { code: fresh.accessCode, dob: PATIENT_DOB }, { token: bruteforcer.token }))).toBe('RATE_LIMITED');
+    expect(
+      code(await t.gql(OPS.claim, { code: fresh.accessCode, dob: PATIENT_DOB }, { token: bruteforcer.token })),
+    ).toBe('RATE_LIMITED');
   });
 
   it('the audit log is append-only: UPDATE, DELETE and TRUNCATE fail', async () => {
     const { referral } = await created(t, doctor, referralInput());
-    const rows = await sql<{ action: string; outcome: string; request_id: string }>(t, `SELECT action, outcome, request_id FROM audit_log WHERE referral_id = $1`, [referral.id]);
+    const rows = await sql<{ action: string; outcome: string; request_id: string }>(
+      t,
+      `SELECT action, outcome, request_id FROM audit_log WHERE referral_id = $1`,
+      [referral.id],
+    );
     expect(rows).toEqual([expect.objectContaining({ action: 'CREATE', outcome: 'ALLOWED' })]);
-    await expect(sql(t, `UPDATE audit_log SET outcome = 'DENIED' WHERE referral_id = $1`, [referral.id])).rejects.toThrow(/append-only/);
+    await expect(
+      sql(t, `UPDATE audit_log SET outcome = 'DENIED' WHERE referral_id = $1`, [referral.id]),
+    ).rejects.toThrow(/append-only/);
     await expect(sql(t, `DELETE FROM audit_log WHERE referral_id = $1`, [referral.id])).rejects.toThrow(/append-only/);
     await expect(sql(t, `TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
   });
@@ -128,25 +168,51 @@ describe('referral rules', () => {
   it('reputation: accept, complete and endorse update the profile and queue the search document', async () => {
     const rep = await verifiedTherapist(t, admin);
     const { referral } = await created(t, doctor, referralInput({ therapistId: rep.therapistId }));
-    const outboxBefore = (await sql(t, `SELECT id FROM search_outbox WHERE therapist_id = $1`, [rep.therapistId])).length;
+    const outboxBefore = (await sql(t, `SELECT id FROM search_outbox WHERE therapist_id = $1`, [rep.therapistId]))
+      .length;
     const opts = { token: rep.token };
-    expect(code(await t.gql(`mutation($id: ID!) { endorseTherapist(therapistId: $id) { id } }`, { id: rep.therapistId }, { token: doctor.token }))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await t.gql(
+          `mutation($id: ID!) { endorseTherapist(therapistId: $id) { id } }`,
+          { id: rep.therapistId },
+          { token: doctor.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     await t.gql(OPS.accept, { id: referral.id }, opts);
     await t.gql(OPS.visit, { input: visitInput(referral.id) }, opts);
-    await t.gql(OPS.complete, { input: { referralId: referral.id, dischargeSummary: 'done', reachedMaximumMedicalImprovement: false } }, opts);
+    await t.gql(
+      OPS.complete,
+      { input: { referralId: referral.id, dischargeSummary: 'done', reachedMaximumMedicalImprovement: false } },
+      opts,
+    );
     const endorse = `mutation($id: ID!, $note: String) { endorseTherapist(therapistId: $id, note: $note) { id note createdAt provider { id npi locations { id } } } }`;
-    const e = await t.gql<{ endorseTherapist: { provider: { id: string } } }>(endorse, { id: rep.therapistId, note: 'Excellent care' }, { token: doctor.token });
+    const e = await t.gql<{ endorseTherapist: { provider: { id: string } } }>(
+      endorse,
+      { id: rep.therapistId, note: 'Excellent care' },
+      { token: doctor.token },
+    );
     expect(e.errors).toBeUndefined();
     expect(e.data!.endorseTherapist.provider.id).toBe(doctor.providerId);
     expect(code(await t.gql(endorse, { id: rep.therapistId }, { token: doctor.token }))).toBe('CONFLICT');
 
-    const profile = await t.gql<{ therapist: { reputation: Record<string, number>; endorsements: { note: string; provider: { id: string } }[] } }>(
+    const profile = await t.gql<{
+      therapist: { reputation: Record<string, number>; endorsements: { note: string; provider: { id: string } }[] };
+    }>(
       `query($id: ID!) { therapist(id: $id) { reputation { referringProviders completedReferrals endorsements } endorsements { note provider { id } } } }`,
       { id: rep.therapistId },
     );
-    expect(profile.data!.therapist.reputation).toEqual({ referringProviders: 1, completedReferrals: 1, endorsements: 1 });
-    expect(profile.data!.therapist.endorsements).toEqual([{ note: 'Excellent care', provider: { id: doctor.providerId } }]);
-    const outboxAfter = (await sql(t, `SELECT id FROM search_outbox WHERE therapist_id = $1`, [rep.therapistId])).length;
+    expect(profile.data!.therapist.reputation).toEqual({
+      referringProviders: 1,
+      completedReferrals: 1,
+      endorsements: 1,
+    });
+    expect(profile.data!.therapist.endorsements).toEqual([
+      { note: 'Excellent care', provider: { id: doctor.providerId } },
+    ]);
+    const outboxAfter = (await sql(t, `SELECT id FROM search_outbox WHERE therapist_id = $1`, [rep.therapistId]))
+      .length;
     expect(outboxAfter - outboxBefore).toBe(3);
   });
 });

@@ -21,13 +21,25 @@ describe('keeping the index in step with PostgreSQL', () => {
   afterAll(() => t.close());
 
   it('writes an outbox row in the same transaction as the profile change, and indexes only public fields', async () => {
-    const { id, account } = await createTherapist(t, admin, { name: 'Olga Outbox', locations: [MIAMI], license: verified, conditionIds: ['scoliosis'] });
+    const { id, account } = await createTherapist(t, admin, {
+      name: 'Olga Outbox',
+      locations: [MIAMI],
+      license: verified,
+      conditionIds: ['scoliosis'],
+    });
     const dataSource = t.app.get(DataSource);
-    const [{ pending }] = await dataSource.query(`SELECT count(*)::int AS pending FROM search_outbox WHERE therapist_id = $1 AND processed_at IS NULL`, [id]);
+    const [{ pending }] = await dataSource.query(
+      `SELECT count(*)::int AS pending FROM search_outbox WHERE therapist_id = $1 AND processed_at IS NULL`,
+      [id],
+    );
     expect(pending).toBeGreaterThan(0);
     // A refused write leaves no outbox row behind.
     const before = (await dataSource.query(`SELECT count(*)::int AS n FROM search_outbox`))[0].n;
-    const bad = await t.gql(`mutation($input: TherapistProfileInput!) { updateMyTherapistProfile(input: $input) { id } }`, { input: { conditionIds: ['no-such-condition'] } }, { token: account.token });
+    const bad = await t.gql(
+      `mutation($input: TherapistProfileInput!) { updateMyTherapistProfile(input: $input) { id } }`,
+      { input: { conditionIds: ['no-such-condition'] } },
+      { token: account.token },
+    );
     expect(bad.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await dataSource.query(`SELECT count(*)::int AS n FROM search_outbox`))[0].n).toBe(before);
 
@@ -35,19 +47,25 @@ describe('keeping the index in step with PostgreSQL', () => {
     const index = t.app.get(TherapistIndex).index();
     const { results } = await index.getDocuments({ filter: `therapistId = "${id}"`, limit: 10 });
     expect(results).toHaveLength(1);
-    for (const doc of results) expect(Object.keys(doc).filter((k) => !(DOCUMENT_FIELDS as readonly string[]).includes(k))).toEqual([]);
+    for (const doc of results)
+      expect(Object.keys(doc).filter((k) => !(DOCUMENT_FIELDS as readonly string[]).includes(k))).toEqual([]);
   });
 
   it('lets two workers run together and delivers each outbox row exactly once', async () => {
     const dataSource = t.app.get(DataSource);
     const therapists = [];
-    for (let i = 0; i < 6; i++) therapists.push(await createTherapist(t, admin, { name: `Twin ${i}`, locations: [MIAMI], license: verified }));
-    await dataSource.query(`INSERT INTO search_outbox (therapist_id) SELECT id FROM therapists, generate_series(1, 20)`);
-    const [{ due }] = await dataSource.query(`SELECT count(*)::int AS due FROM search_outbox WHERE processed_at IS NULL`);
+    for (let i = 0; i < 6; i++)
+      therapists.push(await createTherapist(t, admin, { name: `Twin ${i}`, locations: [MIAMI], license: verified }));
+    await dataSource.query(
+      `INSERT INTO search_outbox (therapist_id) SELECT id FROM therapists, generate_series(1, 20)`,
+    );
+    const [{ due }] = await dataSource.query(
+      `SELECT count(*)::int AS due FROM search_outbox WHERE processed_at IS NULL`,
+    );
     const worker = t.app.get(SearchOutboxWorker);
     const byWorker: string[][] = [[], []];
     const run = async (mine: string[]) => {
-      for (let idle = 0; idle < 3; ) {
+      for (let idle = 0; idle < 3;) {
         const n = await worker.processBatch(7, (rowIds) => mine.push(...rowIds));
         idle = n === 0 ? idle + 1 : 0;
       }
@@ -58,7 +76,9 @@ describe('keeping the index in step with PostgreSQL', () => {
     expect(byWorker[0].length).toBeGreaterThan(0);
     expect(byWorker[1].length).toBeGreaterThan(0);
     expect(delivered.length).toBe(new Set(delivered).size);
-    const [{ left }] = await dataSource.query(`SELECT count(*)::int AS left FROM search_outbox WHERE processed_at IS NULL`);
+    const [{ left }] = await dataSource.query(
+      `SELECT count(*)::int AS left FROM search_outbox WHERE processed_at IS NULL`,
+    );
     expect(left).toBe(0);
     expect(delivered.length).toBe(due);
     expect(names((await search(t, { text: 'Twin', pageSize: 50 })).data!.searchTherapists)).toHaveLength(6);
@@ -133,6 +153,9 @@ describe('when Meilisearch is down', () => {
     const dataSource = t.app.get(DataSource);
     await dataSource.query(`UPDATE search_outbox SET next_attempt_at = now() WHERE processed_at IS NULL`);
     await indexCaughtUp(t);
-    expect(names((await search(t, { near: 'Miami, FL' })).data!.searchTherapists).sort()).toEqual(['Before Outage', 'During Outage']);
+    expect(names((await search(t, { near: 'Miami, FL' })).data!.searchTherapists).sort()).toEqual([
+      'Before Outage',
+      'During Outage',
+    ]);
   });
 });

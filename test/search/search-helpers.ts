@@ -22,7 +22,11 @@ async function call<T>(t: TestApp, token: string, query: string, variables: Reco
 }
 
 /** Builds a therapist profile through the public API, as a therapist and an admin would. */
-export async function createTherapist(t: TestApp, admin: Account, spec: TherapistSpec): Promise<{ id: string; account: Account }> {
+export async function createTherapist(
+  t: TestApp,
+  admin: Account,
+  spec: TherapistSpec,
+): Promise<{ id: string; account: Account }> {
   const account = await register(t, 'THERAPIST', spec.name);
   const { updateMyTherapistProfile } = await call<{ updateMyTherapistProfile: { id: string } }>(
     t,
@@ -43,7 +47,12 @@ export async function createTherapist(t: TestApp, admin: Account, spec: Therapis
     },
   );
   for (const location of spec.locations) {
-    await call(t, account.token, `mutation($input: PracticeLocationInput!) { addPracticeLocation(input: $input) { id } }`, { input: location });
+    await call(
+      t,
+      account.token,
+      `mutation($input: PracticeLocationInput!) { addPracticeLocation(input: $input) { id } }`,
+      { input: location },
+    );
   }
   const verify = (kind: string, credentialId: string) =>
     call(t, admin.token, `mutation($input: VerifyCredentialInput!) { verifyCredential(input: $input) { status } }`, {
@@ -54,7 +63,14 @@ export async function createTherapist(t: TestApp, admin: Account, spec: Therapis
       t,
       account.token,
       `mutation($input: LicenseInput!) { addLicense(input: $input) { id } }`,
-      { input: { state: spec.license.state, licenseNumber: `MA${Math.floor(Math.random() * 1e6)}`, issuedOn: isoDaysFromToday(-900), expiresOn: isoDaysFromToday(spec.license.expiresInDays ?? 365) } },
+      {
+        input: {
+          state: spec.license.state,
+          licenseNumber: `MA${Math.floor(Math.random() * 1e6)}`,
+          issuedOn: isoDaysFromToday(-900),
+          expiresOn: isoDaysFromToday(spec.license.expiresInDays ?? 365),
+        },
+      },
     );
     if (spec.license.verified) await verify('LICENSE', addLicense.id);
   }
@@ -95,8 +111,15 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   resolvedPlace: { label: string; latitude: number; longitude: number } | null;
-  hits: { distanceKm: number | null; nearestLocation: { city: string; postalCode: string } | null; therapist: { id: string; displayName: string; verified: boolean } }[];
-  facets: Record<'conditions' | 'techniques' | 'networks' | 'languages', { value: string; label: string; count: number }[]>;
+  hits: {
+    distanceKm: number | null;
+    nearestLocation: { city: string; postalCode: string } | null;
+    therapist: { id: string; displayName: string; verified: boolean };
+  }[];
+  facets: Record<
+    'conditions' | 'techniques' | 'networks' | 'languages',
+    { value: string; label: string; count: number }[]
+  >;
 }
 
 export async function search(t: TestApp, input: Record<string, unknown>) {

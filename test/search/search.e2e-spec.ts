@@ -18,13 +18,56 @@ describe('searchTherapists', () => {
     admin = await signInAdmin(t);
     const verifiedFl = { state: 'FL', verified: true };
     const specs = [
-      { name: 'Ana Lymph', locations: [MIAMI], license: verifiedFl, conditionIds: ['lymphedema'], techniqueIds: ['manual-lymphatic-drainage'], languages: ['en', 'es'], networks: [{ networkId: 'florida-blue', verified: true }, { networkId: 'aetna', verified: false }] },
-      { name: 'Ben Carpal', locations: [FORT_LAUDERDALE], license: verifiedFl, conditionIds: ['carpal-tunnel-syndrome'], techniqueIds: ['myofascial-release'], practiceContexts: ['WELLNESS' as const], acceptingNewPatients: false },
-      { name: 'Cara Shoulder', locations: [MIAMI_WEST, CINCINNATI], license: verifiedFl, conditionIds: ['adhesive-capsulitis'], techniqueIds: ['neuromuscular-therapy'], languages: ['en', 'fr'], networks: [{ networkId: 'aetna', verified: true }] },
-      { name: 'Dan Pending', locations: [MIAMI], license: { state: 'FL', verified: false }, conditionIds: ['carpal-tunnel-syndrome'] },
+      {
+        name: 'Ana Lymph',
+        locations: [MIAMI],
+        license: verifiedFl,
+        conditionIds: ['lymphedema'],
+        techniqueIds: ['manual-lymphatic-drainage'],
+        languages: ['en', 'es'],
+        networks: [
+          { networkId: 'florida-blue', verified: true },
+          { networkId: 'aetna', verified: false },
+        ],
+      },
+      {
+        name: 'Ben Carpal',
+        locations: [FORT_LAUDERDALE],
+        license: verifiedFl,
+        conditionIds: ['carpal-tunnel-syndrome'],
+        techniqueIds: ['myofascial-release'],
+        practiceContexts: ['WELLNESS' as const],
+        acceptingNewPatients: false,
+      },
+      {
+        name: 'Cara Shoulder',
+        locations: [MIAMI_WEST, CINCINNATI],
+        license: verifiedFl,
+        conditionIds: ['adhesive-capsulitis'],
+        techniqueIds: ['neuromuscular-therapy'],
+        languages: ['en', 'fr'],
+        networks: [{ networkId: 'aetna', verified: true }],
+      },
+      {
+        name: 'Dan Pending',
+        locations: [MIAMI],
+        license: { state: 'FL', verified: false },
+        conditionIds: ['carpal-tunnel-syndrome'],
+      },
       { name: 'Eve Ohio', locations: [CINCINNATI], license: verifiedFl, conditionIds: ['thoracic-outlet-syndrome'] },
-      { name: 'Finn Drainage', locations: [MIAMI_WEST], license: verifiedFl, techniqueIds: ['manual-lymphatic-drainage'], conditionIds: ['scoliosis'] },
-      { name: 'Gus Cincy', locations: [CINCINNATI], license: { state: 'OH', verified: true }, conditionIds: ['thoracic-outlet-syndrome'] },
+      {
+        name: 'Finn Drainage',
+        locations: [MIAMI_WEST],
+        license: verifiedFl,
+        techniqueIds: ['manual-lymphatic-drainage'],
+        conditionIds: ['scoliosis'],
+      },
+      {
+        name: 'Gus Cincy',
+        locations: [CINCINNATI],
+        license: { state: 'OH', verified: true },
+        conditionIds: ['thoracic-outlet-syndrome'],
+      },
     ];
     for (const spec of specs) ids[spec.name] = (await createTherapist(t, admin, spec)).id;
     await indexCaughtUp(t);
@@ -32,7 +75,11 @@ describe('searchTherapists', () => {
   afterAll(() => t.close());
 
   it('keeps to the default 40 km radius, and widens with radiusKm', async () => {
-    expect(names((await search(t, { near: 'Miami, FL' })).data!.searchTherapists).sort()).toEqual(['Ana Lymph', 'Cara Shoulder', 'Finn Drainage']);
+    expect(names((await search(t, { near: 'Miami, FL' })).data!.searchTherapists).sort()).toEqual([
+      'Ana Lymph',
+      'Cara Shoulder',
+      'Finn Drainage',
+    ]);
     expect(names((await search(t, AROUND_MIAMI)).data!.searchTherapists)).toContain('Ben Carpal');
   });
 
@@ -73,7 +120,12 @@ describe('searchTherapists', () => {
   });
 
   it('shows unverified therapists only when asked', async () => {
-    const res = await search(t, { near: 'Miami, FL', radiusKm: 15, verifiedOnly: false, conditionIds: ['carpal-tunnel-syndrome'] });
+    const res = await search(t, {
+      near: 'Miami, FL',
+      radiusKm: 15,
+      verifiedOnly: false,
+      conditionIds: ['carpal-tunnel-syndrome'],
+    });
     expect(names(res.data!.searchTherapists)).toEqual(['Dan Pending']);
   });
 
@@ -91,8 +143,14 @@ describe('searchTherapists', () => {
   });
 
   it('links lymphedema and manual lymphatic drainage both ways', async () => {
-    expect(names((await search(t, { text: 'lymphedema' })).data!.searchTherapists).sort()).toEqual(['Ana Lymph', 'Finn Drainage']);
-    expect(names((await search(t, { text: 'MLD' })).data!.searchTherapists).sort()).toEqual(['Ana Lymph', 'Finn Drainage']);
+    expect(names((await search(t, { text: 'lymphedema' })).data!.searchTherapists).sort()).toEqual([
+      'Ana Lymph',
+      'Finn Drainage',
+    ]);
+    expect(names((await search(t, { text: 'MLD' })).data!.searchTherapists).sort()).toEqual([
+      'Ana Lymph',
+      'Finn Drainage',
+    ]);
   });
 
   it.each([
@@ -111,9 +169,15 @@ describe('searchTherapists', () => {
 
   it('sorts by reputation', async () => {
     const { DataSource } = await import('typeorm');
-    await t.app.get(DataSource).query(`UPDATE therapists SET referring_providers = 3 WHERE id = $1`, [ids['Finn Drainage']]);
-    await t.app.get(DataSource).query(`UPDATE therapists SET referring_providers = 1, endorsement_count = 2 WHERE id = $1`, [ids['Ben Carpal']]);
-    await t.app.get(DataSource).query(`INSERT INTO search_outbox (therapist_id) VALUES ($1), ($2)`, [ids['Finn Drainage'], ids['Ben Carpal']]);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE therapists SET referring_providers = 3 WHERE id = $1`, [ids['Finn Drainage']]);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE therapists SET referring_providers = 1, endorsement_count = 2 WHERE id = $1`, [ids['Ben Carpal']]);
+    await t.app
+      .get(DataSource)
+      .query(`INSERT INTO search_outbox (therapist_id) VALUES ($1), ($2)`, [ids['Finn Drainage'], ids['Ben Carpal']]);
     await indexCaughtUp(t);
     const res = await search(t, { ...AROUND_MIAMI, sort: 'REPUTATION' });
     expect(names(res.data!.searchTherapists).slice(0, 2)).toEqual(['Finn Drainage', 'Ben Carpal']);
@@ -132,7 +196,11 @@ describe('searchTherapists', () => {
   it('counts facets over the filtered result set, with human labels, each therapist once', async () => {
     const res = await search(t, AROUND_MIAMI);
     const facets = res.data!.searchTherapists.facets;
-    expect(facets.techniques).toContainEqual({ value: 'manual-lymphatic-drainage', label: 'Manual lymphatic drainage', count: 2 });
+    expect(facets.techniques).toContainEqual({
+      value: 'manual-lymphatic-drainage',
+      label: 'Manual lymphatic drainage',
+      count: 2,
+    });
     // Only verified, current memberships count: Ana's pending Aetna membership does not.
     expect(facets.networks).toEqual(
       expect.arrayContaining([
@@ -143,10 +211,18 @@ describe('searchTherapists', () => {
     expect(facets.networks).toHaveLength(2);
     // Cara practises in Miami and Cincinnati: she counts once.
     expect(facets.conditions).toContainEqual({ value: 'adhesive-capsulitis', label: 'Adhesive capsulitis', count: 1 });
-    expect(facets.languages).toEqual(expect.arrayContaining([{ value: 'en', label: 'English', count: 4 }, { value: 'fr', label: 'French', count: 1 }]));
+    expect(facets.languages).toEqual(
+      expect.arrayContaining([
+        { value: 'en', label: 'English', count: 4 },
+        { value: 'fr', label: 'French', count: 1 },
+      ]),
+    );
     const filtered = await search(t, { ...AROUND_MIAMI, techniqueIds: ['manual-lymphatic-drainage'] });
     expect(filtered.data!.searchTherapists.facets.languages).toEqual(
-      expect.arrayContaining([{ value: 'en', label: 'English', count: 2 }, { value: 'es', label: 'Spanish', count: 1 }]),
+      expect.arrayContaining([
+        { value: 'en', label: 'English', count: 2 },
+        { value: 'es', label: 'Spanish', count: 1 },
+      ]),
     );
   });
 
@@ -179,6 +255,9 @@ describe('searchTherapists', () => {
       { token: admin.token },
     );
     await indexCaughtUp(t);
-    expect(names((await search(t, { text: 'MLD' })).data!.searchTherapists).sort()).toEqual(['Ana Lymph', 'Finn Drainage']);
+    expect(names((await search(t, { text: 'MLD' })).data!.searchTherapists).sort()).toEqual([
+      'Ana Lymph',
+      'Finn Drainage',
+    ]);
   });
 });

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@mmn/config';
-import { createApp, DEMO_ACCOUNTS, DEMO_PASSWORD, resolveServices, runMigrations, seedDemo, type ResolvedServices } from '@mmn/app';
+import {
+  createApp,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  resolveServices,
+  runMigrations,
+  seedDemo,
+  type ResolvedServices,
+} from '@mmn/app';
 import { UsersService } from '@mmn/identity';
 
 function fail(message: string): never {
@@ -17,10 +25,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const started = Date.now() - Math.round(process.uptime() * 1000);
-  console.log(`Starting: ${config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL (${config.dataDir}/postgres)`}, ${config.meiliUrl ? 'external Meilisearch' : `bundled Meilisearch (${config.dataDir}/meili)`} ...`);
+  console.log(
+    `Starting: ${config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL (${config.dataDir}/postgres)`}, ${config.meiliUrl ? 'external Meilisearch' : `bundled Meilisearch (${config.dataDir}/meili)`} ...`,
+  );
   let services: ResolvedServices;
   try {
-    services = await resolveServices(config, config.logLevel === 'debug' || config.logLevel === 'trace' ? (l) => console.log(l) : undefined);
+    services = await resolveServices(
+      config,
+      config.logLevel === 'debug' || config.logLevel === 'trace' ? (l) => console.log(l) : undefined,
+    );
   } catch (error) {
     fail(`Could not start the services: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -50,7 +63,8 @@ async function main(): Promise<void> {
       if (seeded) console.log('Seeded the demo directory (300 therapists, 60 providers).');
     }
     await app.listen(config.port).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') throw new Error(`Port ${config.port} is already in use: stop the other process or set PORT.`);
+      if (error.code === 'EADDRINUSE')
+        throw new Error(`Port ${config.port} is already in use: stop the other process or set PORT.`);
       throw error;
     });
   } catch (error) {
@@ -59,9 +73,15 @@ async function main(): Promise<void> {
     fail(`Start failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`\nAPI ready in ${seconds} s: http://localhost:${config.port}/graphql  (health: http://localhost:${config.port}/health)`);
+  console.log(
+    `\nAPI ready in ${seconds} s: http://localhost:${config.port}/graphql  (health: http://localhost:${config.port}/health)`,
+  );
   if (config.seedDemo) {
-    console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `${role} ${email}`).join(', ')}`);
+    console.log(
+      `Demo accounts (password "${DEMO_PASSWORD}"): ${Object.entries(DEMO_ACCOUNTS)
+        .map(([role, email]) => `${role} ${email}`)
+        .join(', ')}`,
+    );
   }
   console.log('Press Ctrl-C to stop the API and its services.');
 }

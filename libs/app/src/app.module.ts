@@ -5,7 +5,10 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, type ResolvedConfig } from '@mmn/config';
@@ -40,7 +43,13 @@ export class AppModule {
             },
             // Request bodies may carry PHI or passwords: they are never logged, nor are credentials.
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
+            },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl, entities: ALL_ENTITIES, migrations: [] })),
@@ -56,13 +65,17 @@ export class AppModule {
           allowBatchedHttpRequests: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: (formatted) =>
-            formatGraphQLError(formatted, development, (error) => unexpectedErrors.error({ msg: 'unexpected error outside a resolver filter', error })),
+            formatGraphQLError(formatted, development, (error) =>
+              unexpectedErrors.error({ msg: 'unexpected error outside a resolver filter', error }),
+            ),
           validationRules: limits.validationRules,
           plugins: [
             ...limits.plugins,
             // No HTTP cache hints are used; the default plugin would still wrap every resolved field.
             ApolloServerPluginCacheControlDisabled(),
-            development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+            development
+              ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+              : ApolloServerPluginLandingPageDisabled(),
           ],
         }),
         SearchModule,

@@ -8,7 +8,10 @@ import { InputValidationPipe, QUERY_LIMITS } from '@mmn/graphql-platform';
 import { AppModule } from './app.module';
 
 /** Builds the Nest application the same way for `npm start`, the worker and the tests. */
-export async function createApp(config: ResolvedConfig, extraModules: (Type | DynamicModule)[] = []): Promise<NestExpressApplication> {
+export async function createApp(
+  config: ResolvedConfig,
+  extraModules: (Type | DynamicModule)[] = [],
+): Promise<NestExpressApplication> {
   @Module({ imports: [AppModule.forRoot(config), ...extraModules] })
   class RootModule {}
   const app = await NestFactory.create<NestExpressApplication>(RootModule, {
@@ -25,7 +28,10 @@ export async function createApp(config: ResolvedConfig, extraModules: (Type | Dy
     if (!error) return next();
     const status = error.status ?? 500;
     const code = status === 413 ? 'BAD_USER_INPUT' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL';
-    const message = status === 413 ? `Request body is larger than ${QUERY_LIMITS.maxBodyBytes / 1024} kB.` : 'Malformed request body.';
+    const message =
+      status === 413
+        ? `Request body is larger than ${QUERY_LIMITS.maxBodyBytes / 1024} kB.`
+        : 'Malformed request body.';
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
   app.useGlobalPipes(new InputValidationPipe());

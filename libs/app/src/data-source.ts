@@ -4,7 +4,15 @@ import { MIGRATIONS } from '@mmn/migrations';
 import { ALL_ENTITIES } from './entities';
 
 export function createDataSource(url: string): DataSource {
-  return new DataSource(dataSourceOptions({ url, entities: ALL_ENTITIES, migrations: MIGRATIONS, poolSize: 4, statementTimeoutMs: 600_000 }));
+  return new DataSource(
+    dataSourceOptions({
+      url,
+      entities: ALL_ENTITIES,
+      migrations: MIGRATIONS,
+      poolSize: 4,
+      statementTimeoutMs: 600_000,
+    }),
+  );
 }
 
 /** Applies pending migrations (each in its own transaction). Returns the names applied. */

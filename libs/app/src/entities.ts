@@ -5,4 +5,10 @@ import { REFERENCE_DATA_ENTITIES } from '@mmn/reference-data';
 import { REFERRAL_ENTITIES } from '@mmn/referrals';
 
 /** Every TypeORM entity of the system; the migration drift check compares these with the migrations. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...REFERENCE_DATA_ENTITIES, ...DIRECTORY_ENTITIES, ...AUDIT_ENTITIES, ...REFERRAL_ENTITIES];
+export const ALL_ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...REFERENCE_DATA_ENTITIES,
+  ...DIRECTORY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...REFERRAL_ENTITIES,
+];

@@ -10,7 +10,10 @@ type DependencyState = { state: 'up' } | { state: 'down'; error: string };
 
 async function probe(check: () => Promise<unknown>): Promise<DependencyState> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000))]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000)),
+    ]);
     return { state: 'up' };
   } catch (error) {
     return { state: 'down', error: error instanceof Error ? error.message.slice(0, 200) : 'unreachable' };

@@ -1,6 +1,11 @@
 import * as path from 'path';
 import type { AppConfig, ResolvedConfig } from '@mmn/config';
-import { loadOrCreateSecrets, type RunningService, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@mmn/runtime';
+import {
+  loadOrCreateSecrets,
+  type RunningService,
+  startEmbeddedMeilisearch,
+  startEmbeddedPostgres,
+} from '@mmn/runtime';
 
 export interface ResolvedServices {
   config: ResolvedConfig;
@@ -12,7 +17,10 @@ export interface ResolvedServices {
  * Turns the validated environment into running dependencies: external ones when DATABASE_URL / MEILI_URL are
  * set, otherwise embedded PostgreSQL and the bundled Meilisearch with data under DATA_DIR.
  */
-export async function resolveServices(config: AppConfig, log: (line: string) => void = () => undefined): Promise<ResolvedServices> {
+export async function resolveServices(
+  config: AppConfig,
+  log: (line: string) => void = () => undefined,
+): Promise<ResolvedServices> {
   const needsLocalSecrets = !config.databaseUrl || !config.meiliUrl || !config.jwtSecret;
   const secrets = needsLocalSecrets ? loadOrCreateSecrets(config.dataDir) : undefined;
   const started: RunningService[] = [];

@@ -10,7 +10,10 @@ export class Verification {
   @Field(() => Date, { nullable: true })
   verifiedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Primary source checked, e.g. "Florida Board of Massage Therapy online lookup"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Primary source checked, e.g. "Florida Board of Massage Therapy online lookup"',
+  })
   source: string | null;
 
   @Field(() => String, { nullable: true })

@@ -12,7 +12,11 @@ import { Provider } from './entities/provider.entity';
 import { SearchOutbox } from './entities/search-outbox.entity';
 import { Therapist } from './entities/therapist.entity';
 import { AdminResolver } from './resolvers/admin.resolver';
-import { CertificationFieldsResolver, LicenseFieldsResolver, NetworkMembershipFieldsResolver } from './resolvers/credential-fields.resolver';
+import {
+  CertificationFieldsResolver,
+  LicenseFieldsResolver,
+  NetworkMembershipFieldsResolver,
+} from './resolvers/credential-fields.resolver';
 import { CredentialsResolver } from './resolvers/credentials.resolver';
 import { ProvidersResolver } from './resolvers/providers.resolver';
 import { TherapistFieldsResolver } from './resolvers/therapist-fields.resolver';
@@ -25,7 +29,17 @@ import { SuspensionService } from './services/suspension.service';
 import { TherapistsService } from './services/therapists.service';
 import { VerificationService } from './services/verification.service';
 
-export const DIRECTORY_ENTITIES = [Therapist, License, Certification, NetworkMembership, PracticeLocation, Provider, ProfileChange, SearchOutbox, Endorsement];
+export const DIRECTORY_ENTITIES = [
+  Therapist,
+  License,
+  Certification,
+  NetworkMembership,
+  PracticeLocation,
+  Provider,
+  ProfileChange,
+  SearchOutbox,
+  Endorsement,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), IdentityModule, ReferenceDataModule],

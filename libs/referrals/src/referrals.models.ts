@@ -73,7 +73,10 @@ export class ReferralEventView {
   @Field(() => Role, { description: 'ADMIN stands for the network itself (the expiry job)' })
   actorRole: Role;
 
-  @Field({ description: 'CREATED, CLAIMED, SENT, ACCEPTED, DECLINED, VISIT_RECORDED, PROGRESS_NOTE, RENEWED, COMPLETED, CANCELLED, EXPIRED' })
+  @Field({
+    description:
+      'CREATED, CLAIMED, SENT, ACCEPTED, DECLINED, VISIT_RECORDED, PROGRESS_NOTE, RENEWED, COMPLETED, CANCELLED, EXPIRED',
+  })
   type: string;
 
   @Field(() => ReferralStatus, { nullable: true })

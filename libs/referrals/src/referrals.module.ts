@@ -20,7 +20,15 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
 
 @Module({
   imports: [TypeOrmModule.forFeature(REFERRAL_ENTITIES), AuditModule, DirectoryModule, ReferenceDataModule],
-  providers: [ReferralsService, ReferralChanges, ReferralViews, ReferralList, ReferralExpiryJob, NotificationWorker, ReferralsResolver],
+  providers: [
+    ReferralsService,
+    ReferralChanges,
+    ReferralViews,
+    ReferralList,
+    ReferralExpiryJob,
+    NotificationWorker,
+    ReferralsResolver,
+  ],
   exports: [ReferralsService, ReferralExpiryJob, NotificationWorker],
 })
 export class ReferralsModule {}

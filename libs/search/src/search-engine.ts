@@ -20,8 +20,18 @@ export class SearchEngine {
   readonly searchClient: MeiliSearch;
 
   constructor(@Inject(APP_CONFIG) readonly config: ResolvedConfig) {
-    this.client = new MeiliSearch({ host: config.meiliUrl, apiKey: config.meiliMasterKey, timeout: 10_000, requestInit: REQUEST_INIT });
-    this.searchClient = new MeiliSearch({ host: config.meiliUrl, apiKey: config.meiliMasterKey, timeout: 1500, requestInit: REQUEST_INIT });
+    this.client = new MeiliSearch({
+      host: config.meiliUrl,
+      apiKey: config.meiliMasterKey,
+      timeout: 10_000,
+      requestInit: REQUEST_INIT,
+    });
+    this.searchClient = new MeiliSearch({
+      host: config.meiliUrl,
+      apiKey: config.meiliMasterKey,
+      timeout: 1500,
+      requestInit: REQUEST_INIT,
+    });
   }
 
   async health(): Promise<void> {

@@ -13,7 +13,11 @@ export async function cliApp(overrides: { runSearchWorker?: boolean } = {}) {
     }
     throw error;
   }
-  const services = await resolveServices({ ...config, runSearchWorker: overrides.runSearchWorker ?? false, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const services = await resolveServices({
+    ...config,
+    runSearchWorker: overrides.runSearchWorker ?? false,
+    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+  });
   await runMigrations(services.config.databaseUrl);
   const app = await createApp(services.config);
   await app.init();

@@ -29,13 +29,16 @@ async function main(): Promise<void> {
       return;
     }
     if (check) {
-      console.error(`Entities and migrations disagree; missing:\n${sql.upQueries.map((q) => `  ${q.query}`).join('\n')}`);
+      console.error(
+        `Entities and migrations disagree; missing:\n${sql.upQueries.map((q) => `  ${q.query}`).join('\n')}`,
+      );
       process.exitCode = 1;
       return;
     }
     const timestamp = Date.now();
     const file = path.resolve(__dirname, '../../../../migrations', `${timestamp}-${name}.ts`);
-    const lines = (queries: { query: string }[]) => queries.map((q) => `    await q.query(${JSON.stringify(q.query)});`).join('\n');
+    const lines = (queries: { query: string }[]) =>
+      queries.map((q) => `    await q.query(${JSON.stringify(q.query)});`).join('\n');
     fs.writeFileSync(
       file,
       `import type { MigrationInterface, QueryRunner } from 'typeorm';

@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const { app, stop } = await cliApp();
   try {
     const report = await app.get(ReindexService).rebuild();
-    console.log(`Reindexed ${report.therapists} therapists (${report.documents} documents) in ${report.seconds.toFixed(1)} s; ${report.replayed} changes queued for replay.`);
+    console.log(
+      `Reindexed ${report.therapists} therapists (${report.documents} documents) in ${report.seconds.toFixed(1)} s; ${report.replayed} changes queued for replay.`,
+    );
   } finally {
     await stop();
   }

@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { hashPassword } from '@mmn/identity';
-import { createDataSource, DEMO_PASSWORD, generateProviders, generateTherapists, runMigrations, seedDirectory } from '@mmn/app';
+import {
+  createDataSource,
+  DEMO_PASSWORD,
+  generateProviders,
+  generateTherapists,
+  runMigrations,
+  seedDirectory,
+} from '@mmn/app';
 import { databaseForCli } from './database-url';
 
 /**
@@ -30,20 +37,33 @@ async function main(): Promise<void> {
     try {
       const started = Date.now();
       const vocabulary = {
-        conditionIds: (await dataSource.query<{ id: string }[]>('SELECT id FROM conditions ORDER BY id')).map((r) => r.id),
-        techniqueIds: (await dataSource.query<{ id: string }[]>('SELECT id FROM techniques ORDER BY id')).map((r) => r.id),
+        conditionIds: (await dataSource.query<{ id: string }[]>('SELECT id FROM conditions ORDER BY id')).map(
+          (r) => r.id,
+        ),
+        techniqueIds: (await dataSource.query<{ id: string }[]>('SELECT id FROM techniques ORDER BY id')).map(
+          (r) => r.id,
+        ),
         networkIds: (await dataSource.query<{ id: string }[]>('SELECT id FROM networks ORDER BY id')).map((r) => r.id),
       };
       const prefix = `s${seed}-${Date.now().toString(36)}`;
-      const generated = generateTherapists(therapists, seed, vocabulary).map((t, i) => ({ ...t, email: `${prefix}-therapist${i + 1}@seed.example` }));
-      const generatedProviders = generateProviders(providers, seed).map((p, i) => ({ ...p, email: `${prefix}-provider${i + 1}@seed.example`, npi: null }));
+      const generated = generateTherapists(therapists, seed, vocabulary).map((t, i) => ({
+        ...t,
+        email: `${prefix}-therapist${i + 1}@seed.example`,
+      }));
+      const generatedProviders = generateProviders(providers, seed).map((p, i) => ({
+        ...p,
+        email: `${prefix}-provider${i + 1}@seed.example`,
+        npi: null,
+      }));
       // NPIs are unique: generated sets added next to the demo data leave them empty.
       await seedDirectory(dataSource, {
         therapists: generated,
         providers: generatedProviders,
         passwordHash: await hashPassword(DEMO_PASSWORD),
       });
-      console.log(`Seeded ${therapists} therapists and ${providers} providers (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      console.log(
+        `Seeded ${therapists} therapists and ${providers} providers (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
     } finally {
       await dataSource.destroy();
     }

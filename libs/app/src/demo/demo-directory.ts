@@ -15,14 +15,94 @@ export function random(seed: number): () => number {
 
 /** Downtown ZIP codes of the metro areas the demo covers. */
 export const DEMO_METROS = [
-  '33130', '45202', '10001', '90012', '60601', '77002', '85004', '19103', '78205', '92101', '75201', '78701', '32202',
-  '43215', '28202', '98101', '80202', '02108', '37203', '30303', '97204', '89101', '55401', '33602', '32801', '44113',
-  '63101', '15222', '33301', '48226',
+  '33130',
+  '45202',
+  '10001',
+  '90012',
+  '60601',
+  '77002',
+  '85004',
+  '19103',
+  '78205',
+  '92101',
+  '75201',
+  '78701',
+  '32202',
+  '43215',
+  '28202',
+  '98101',
+  '80202',
+  '02108',
+  '37203',
+  '30303',
+  '97204',
+  '89101',
+  '55401',
+  '33602',
+  '32801',
+  '44113',
+  '63101',
+  '15222',
+  '33301',
+  '48226',
 ];
 
-const FIRST = ['Ana', 'Maria', 'James', 'Robert', 'Linda', 'Carlos', 'Sofia', 'David', 'Emily', 'Michael', 'Grace', 'Daniel', 'Olivia', 'Luis', 'Aisha', 'Chen', 'Priya', 'Noah', 'Elena', 'Marcus'];
-const LAST = ['Garcia', 'Smith', 'Johnson', 'Rodriguez', 'Nguyen', 'Williams', 'Brown', 'Martinez', 'Lee', 'Patel', 'Davis', 'Lopez', 'Wilson', 'Clark', 'Rivera', 'Kim', 'Thompson', 'Moore', 'Hernandez', 'Walker'];
-const LANGUAGE_SETS = [['en'], ['en'], ['en', 'es'], ['es', 'en'], ['en', 'fr'], ['en', 'pt'], ['en', 'zh'], ['en', 'ru'], ['en', 'vi'], ['en', 'ht']];
+const FIRST = [
+  'Ana',
+  'Maria',
+  'James',
+  'Robert',
+  'Linda',
+  'Carlos',
+  'Sofia',
+  'David',
+  'Emily',
+  'Michael',
+  'Grace',
+  'Daniel',
+  'Olivia',
+  'Luis',
+  'Aisha',
+  'Chen',
+  'Priya',
+  'Noah',
+  'Elena',
+  'Marcus',
+];
+const LAST = [
+  'Garcia',
+  'Smith',
+  'Johnson',
+  'Rodriguez',
+  'Nguyen',
+  'Williams',
+  'Brown',
+  'Martinez',
+  'Lee',
+  'Patel',
+  'Davis',
+  'Lopez',
+  'Wilson',
+  'Clark',
+  'Rivera',
+  'Kim',
+  'Thompson',
+  'Moore',
+  'Hernandez',
+  'Walker',
+];
+const LANGUAGE_SETS = [
+  ['en'],
+  ['en'],
+  ['en', 'es'],
+  ['es', 'en'],
+  ['en', 'fr'],
+  ['en', 'pt'],
+  ['en', 'zh'],
+  ['en', 'ru'],
+  ['en', 'vi'],
+  ['en', 'ht'],
+];
 const LETTERS = ['LMT', 'LMT, BCTMB', 'LMT, CNMT', 'LMT, CLT', 'LMBT', 'LMT, MLD-C'];
 const CERTIFICATIONS = [
   ['Board Certified in Therapeutic Massage and Bodywork', 'NCBTMB'],
@@ -32,9 +112,14 @@ const CERTIFICATIONS = [
   ['Orthopedic Massage Certification', 'Orthopedic Massage Education & Research Institute'],
 ] as const;
 const SPECIALTIES = [
-  ['Family Medicine', '207Q00000X'], ['Physical Medicine & Rehabilitation', '208100000X'], ['Orthopaedic Surgery', '207X00000X'],
-  ['Chiropractor', '111N00000X'], ['Physical Therapist', '225100000X'], ['Internal Medicine', '207R00000X'],
-  ['Pulmonary Disease', '207RP1001X'], ['Nurse Practitioner', '363L00000X'],
+  ['Family Medicine', '207Q00000X'],
+  ['Physical Medicine & Rehabilitation', '208100000X'],
+  ['Orthopaedic Surgery', '207X00000X'],
+  ['Chiropractor', '111N00000X'],
+  ['Physical Therapist', '225100000X'],
+  ['Internal Medicine', '207R00000X'],
+  ['Pulmonary Disease', '207RP1001X'],
+  ['Nurse Practitioner', '363L00000X'],
 ] as const;
 
 export interface DemoVocabulary {
@@ -118,7 +203,12 @@ function metroPlaces(gazetteer: Gazetteer): ZipPlace[][] {
 }
 
 /** Generates `count` therapists spread over the demo metros with a realistic mix of credential states. */
-export function generateTherapists(count: number, seed: number, vocabulary: DemoVocabulary, today = new Date()): DemoTherapist[] {
+export function generateTherapists(
+  count: number,
+  seed: number,
+  vocabulary: DemoVocabulary,
+  today = new Date(),
+): DemoTherapist[] {
   const rnd = random(seed);
   const metros = metroPlaces(Gazetteer.shared());
   const therapists: DemoTherapist[] = [];
@@ -126,11 +216,19 @@ export function generateTherapists(count: number, seed: number, vocabulary: Demo
     const metro = metros[i % metros.length];
     const home = pick(rnd, metro);
     const displayName = `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`;
-    const locations: DemoLocation[] = [{ label: `${home.city} clinic`, addressLine: `${100 + Math.floor(rnd() * 9800)} Main Street`, place: home }];
-    if (rnd() < 0.15) locations.push({ label: 'Second office', addressLine: `${100 + Math.floor(rnd() * 9800)} Oak Avenue`, place: pick(rnd, metro) });
+    const locations: DemoLocation[] = [
+      { label: `${home.city} clinic`, addressLine: `${100 + Math.floor(rnd() * 9800)} Main Street`, place: home },
+    ];
+    if (rnd() < 0.15)
+      locations.push({
+        label: 'Second office',
+        addressLine: `${100 + Math.floor(rnd() * 9800)} Oak Avenue`,
+        place: pick(rnd, metro),
+      });
     const roll = rnd();
     // About 70% hold a verified license in their practice state, some pending, a few expired or rejected.
-    const status: DemoCredential['status'] = roll < 0.7 ? 'VERIFIED' : roll < 0.88 ? 'PENDING' : roll < 0.95 ? 'VERIFIED' : 'REJECTED';
+    const status: DemoCredential['status'] =
+      roll < 0.7 ? 'VERIFIED' : roll < 0.88 ? 'PENDING' : roll < 0.95 ? 'VERIFIED' : 'REJECTED';
     const expired = roll >= 0.88 && roll < 0.95;
     const licenses = [
       {
@@ -138,7 +236,9 @@ export function generateTherapists(count: number, seed: number, vocabulary: Demo
         licenseNumber: `MA${String(100000 + Math.floor(rnd() * 899999))}`,
         status,
         issuedOn: addDays(today, -365 * (1 + Math.floor(rnd() * 10))),
-        expiresOn: expired ? addDays(today, -1 - Math.floor(rnd() * 200)) : addDays(today, 60 + Math.floor(rnd() * 700)),
+        expiresOn: expired
+          ? addDays(today, -1 - Math.floor(rnd() * 200))
+          : addDays(today, 60 + Math.floor(rnd() * 700)),
       },
     ];
     const medical = rnd() < 0.85;

@@ -21,19 +21,40 @@ export const DEMO_ACCOUNTS = {
 export async function seedDemo(app: INestApplication): Promise<{ seeded: boolean }> {
   const users = app.get(UsersService);
   const dataSource = app.get(DataSource);
-  const [{ count }] = await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM users WHERE email = $1`, [DEMO_ACCOUNTS.admin]);
+  const [{ count }] = await dataSource.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM users WHERE email = $1`,
+    [DEMO_ACCOUNTS.admin],
+  );
   if (count > 0) return { seeded: false };
   const admin = await users.ensureAdmin(DEMO_ACCOUNTS.admin, DEMO_PASSWORD, 'Demo Administrator');
-  await users.register({ email: DEMO_ACCOUNTS.therapist, password: DEMO_PASSWORD, role: Role.THERAPIST, displayName: 'Demo Therapist' });
-  await users.register({ email: DEMO_ACCOUNTS.provider, password: DEMO_PASSWORD, role: Role.PROVIDER, displayName: 'Dr. Demo Provider' });
-  await users.register({ email: DEMO_ACCOUNTS.patient, password: DEMO_PASSWORD, role: Role.PATIENT, displayName: 'Demo Patient' });
+  await users.register({
+    email: DEMO_ACCOUNTS.therapist,
+    password: DEMO_PASSWORD,
+    role: Role.THERAPIST,
+    displayName: 'Demo Therapist',
+  });
+  await users.register({
+    email: DEMO_ACCOUNTS.provider,
+    password: DEMO_PASSWORD,
+    role: Role.PROVIDER,
+    displayName: 'Dr. Demo Provider',
+  });
+  await users.register({
+    email: DEMO_ACCOUNTS.patient,
+    password: DEMO_PASSWORD,
+    role: Role.PATIENT,
+    displayName: 'Demo Patient',
+  });
   const reference = app.get(ReferenceDataService);
   const vocabulary = {
     conditionIds: (await reference.conditions()).map((c) => c.id),
     techniqueIds: (await reference.techniques()).map((t) => t.id),
     networkIds: (await reference.networks()).map((n) => n.id),
   };
-  const [{ password_hash: passwordHash }] = await dataSource.query<{ password_hash: string }[]>(`SELECT password_hash FROM users WHERE id = $1`, [admin.id]);
+  const [{ password_hash: passwordHash }] = await dataSource.query<{ password_hash: string }[]>(
+    `SELECT password_hash FROM users WHERE id = $1`,
+    [admin.id],
+  );
   await seedDirectory(dataSource, {
     therapists: generateTherapists(300, 20261128, vocabulary),
     providers: generateProviders(60, 20261128),
@@ -55,9 +76,10 @@ async function completeDemoProfiles(dataSource: DataSource, adminId: string): Pr
        WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
       [DEMO_ACCOUNTS.therapist],
     );
-    const [therapist] = await m.query<{ id: string }[]>(`SELECT t.id FROM therapists t JOIN users u ON u.id = t.user_id WHERE u.email = $1`, [
-      DEMO_ACCOUNTS.therapist,
-    ]);
+    const [therapist] = await m.query<{ id: string }[]>(
+      `SELECT t.id FROM therapists t JOIN users u ON u.id = t.user_id WHERE u.email = $1`,
+      [DEMO_ACCOUNTS.therapist],
+    );
     await m.query(
       `INSERT INTO practice_locations (therapist_id, label, address_line, city, state, postal_code, latitude, longitude)
        VALUES ($1, 'Brickell clinic', '1200 Brickell Avenue', 'Miami', 'FL', '33131', 25.7649, -80.1936)`,

@@ -8,7 +8,10 @@ async function insertRows(manager: EntityManager, table: string, columns: string
     const slice = rows.slice(start, start + chunk);
     const params: unknown[] = [];
     const values = slice.map((row) => `(${row.map((value) => (params.push(value), `$${params.length}`)).join(', ')})`);
-    await manager.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`, params);
+    await manager.query(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`,
+      params,
+    );
   }
 }
 
@@ -39,15 +42,54 @@ export async function seedDirectory(
       const therapistId = randomUUID();
       users.push([userId, t.email, 'THERAPIST', t.displayName, input.passwordHash]);
       therapists.push([
-        therapistId, userId, t.displayName, t.credentialLetters, t.bio, t.languages, t.practiceContexts, t.treatmentIntentions,
-        t.acceptingNewPatients, t.billsInsurance, t.conditionIds, t.techniqueIds,
+        therapistId,
+        userId,
+        t.displayName,
+        t.credentialLetters,
+        t.bio,
+        t.languages,
+        t.practiceContexts,
+        t.treatmentIntentions,
+        t.acceptingNewPatients,
+        t.billsInsurance,
+        t.conditionIds,
+        t.techniqueIds,
       ]);
       for (const l of t.locations) {
-        locations.push([randomUUID(), therapistId, l.label, l.addressLine, l.place.city, l.place.state, l.place.zip, l.place.latitude, l.place.longitude]);
+        locations.push([
+          randomUUID(),
+          therapistId,
+          l.label,
+          l.addressLine,
+          l.place.city,
+          l.place.state,
+          l.place.zip,
+          l.place.latitude,
+          l.place.longitude,
+        ]);
       }
-      for (const l of t.licenses) licenses.push([randomUUID(), therapistId, l.state, l.licenseNumber, l.issuedOn, l.expiresOn, ...verification(l.status)]);
-      for (const c of t.certifications) certifications.push([randomUUID(), therapistId, c.name, c.issuer, c.issuedOn, c.expiresOn, ...verification(c.status)]);
-      for (const m of t.memberships) memberships.push([randomUUID(), therapistId, m.networkId, m.issuedOn, m.expiresOn, ...verification(m.status)]);
+      for (const l of t.licenses)
+        licenses.push([
+          randomUUID(),
+          therapistId,
+          l.state,
+          l.licenseNumber,
+          l.issuedOn,
+          l.expiresOn,
+          ...verification(l.status),
+        ]);
+      for (const c of t.certifications)
+        certifications.push([
+          randomUUID(),
+          therapistId,
+          c.name,
+          c.issuer,
+          c.issuedOn,
+          c.expiresOn,
+          ...verification(c.status),
+        ]);
+      for (const m of t.memberships)
+        memberships.push([randomUUID(), therapistId, m.networkId, m.issuedOn, m.expiresOn, ...verification(m.status)]);
       outbox.push([therapistId]);
     }
     for (const p of input.providers) {
@@ -56,23 +98,87 @@ export async function seedDirectory(
       users.push([userId, p.email, 'PROVIDER', p.displayName, input.passwordHash]);
       providers.push([providerId, userId, p.displayName, p.npi, p.taxonomyCode, p.specialty, p.organization]);
       const l = p.location;
-      locations.push([randomUUID(), null, l.label, l.addressLine, l.place.city, l.place.state, l.place.zip, l.place.latitude, l.place.longitude, providerId]);
+      locations.push([
+        randomUUID(),
+        null,
+        l.label,
+        l.addressLine,
+        l.place.city,
+        l.place.state,
+        l.place.zip,
+        l.place.latitude,
+        l.place.longitude,
+        providerId,
+      ]);
     }
     const verificationColumns = ['status', 'verified_at', 'verified_by', 'verification_source', 'verification_note'];
-    const locationColumns = ['id', 'therapist_id', 'label', 'address_line', 'city', 'state', 'postal_code', 'latitude', 'longitude'];
+    const locationColumns = [
+      'id',
+      'therapist_id',
+      'label',
+      'address_line',
+      'city',
+      'state',
+      'postal_code',
+      'latitude',
+      'longitude',
+    ];
     await insertRows(manager, 'users', ['id', 'email', 'role', 'display_name', 'password_hash'], users);
     await insertRows(
       manager,
       'therapists',
-      ['id', 'user_id', 'display_name', 'credential_letters', 'bio', 'languages', 'practice_contexts', 'treatment_intentions', 'accepting_new_patients', 'bills_insurance', 'condition_ids', 'technique_ids'],
+      [
+        'id',
+        'user_id',
+        'display_name',
+        'credential_letters',
+        'bio',
+        'languages',
+        'practice_contexts',
+        'treatment_intentions',
+        'accepting_new_patients',
+        'bills_insurance',
+        'condition_ids',
+        'technique_ids',
+      ],
       therapists,
     );
-    await insertRows(manager, 'providers', ['id', 'user_id', 'display_name', 'npi', 'taxonomy_code', 'specialty', 'organization'], providers);
-    await insertRows(manager, 'practice_locations', locationColumns, locations.filter((l) => l.length === 9));
-    await insertRows(manager, 'practice_locations', [...locationColumns, 'provider_id'], locations.filter((l) => l.length === 10));
-    await insertRows(manager, 'licenses', ['id', 'therapist_id', 'state', 'license_number', 'issued_on', 'expires_on', ...verificationColumns], licenses);
-    await insertRows(manager, 'certifications', ['id', 'therapist_id', 'name', 'issuer', 'issued_on', 'expires_on', ...verificationColumns], certifications);
-    await insertRows(manager, 'network_memberships', ['id', 'therapist_id', 'network_id', 'effective_from', 'effective_to', ...verificationColumns], memberships);
+    await insertRows(
+      manager,
+      'providers',
+      ['id', 'user_id', 'display_name', 'npi', 'taxonomy_code', 'specialty', 'organization'],
+      providers,
+    );
+    await insertRows(
+      manager,
+      'practice_locations',
+      locationColumns,
+      locations.filter((l) => l.length === 9),
+    );
+    await insertRows(
+      manager,
+      'practice_locations',
+      [...locationColumns, 'provider_id'],
+      locations.filter((l) => l.length === 10),
+    );
+    await insertRows(
+      manager,
+      'licenses',
+      ['id', 'therapist_id', 'state', 'license_number', 'issued_on', 'expires_on', ...verificationColumns],
+      licenses,
+    );
+    await insertRows(
+      manager,
+      'certifications',
+      ['id', 'therapist_id', 'name', 'issuer', 'issued_on', 'expires_on', ...verificationColumns],
+      certifications,
+    );
+    await insertRows(
+      manager,
+      'network_memberships',
+      ['id', 'therapist_id', 'network_id', 'effective_from', 'effective_to', ...verificationColumns],
+      memberships,
+    );
     await insertRows(manager, 'search_outbox', ['therapist_id'], outbox);
   });
 }

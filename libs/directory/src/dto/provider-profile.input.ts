@@ -1,6 +1,15 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { PracticeLocationInput } from './practice-location.input';
 import { trim, trimUpper } from './transforms';
 
@@ -26,7 +35,9 @@ export class ProviderProfileInput {
   @IsOptional()
   @Transform(trimUpper)
   @IsString()
-  @Matches(/^[0-9]{3}[0-9A-Z]{6}X$/, { message: 'must be a 10-character NUCC taxonomy code ending in X, e.g. 207Q00000X' })
+  @Matches(/^[0-9]{3}[0-9A-Z]{6}X$/, {
+    message: 'must be a 10-character NUCC taxonomy code ending in X, e.g. 207Q00000X',
+  })
   taxonomyCode?: string;
 
   @Field({ nullable: true })

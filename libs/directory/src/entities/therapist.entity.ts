@@ -1,6 +1,16 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { User } from '@mmn/identity';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { PracticeContext, TreatmentIntention } from '../directory.enums';
 import { isTherapistVerified } from '../rules/therapist-verification';
 import { Certification } from './certification.entity';
@@ -109,11 +119,18 @@ export class Therapist {
 
   @Field(() => Boolean, { description: 'Holds a VERIFIED, unexpired license in the state of one of its locations' })
   get verified(): boolean {
-    return isTherapistVerified(this.licenses ?? [], (this.locations ?? []).map((location) => location.state));
+    return isTherapistVerified(
+      this.licenses ?? [],
+      (this.locations ?? []).map((location) => location.state),
+    );
   }
 
   @Field(() => Reputation)
   get reputation(): Reputation {
-    return { referringProviders: this.referringProviders, completedReferrals: this.completedReferrals, endorsements: this.endorsementCount };
+    return {
+      referringProviders: this.referringProviders,
+      completedReferrals: this.completedReferrals,
+      endorsements: this.endorsementCount,
+    };
   }
 }

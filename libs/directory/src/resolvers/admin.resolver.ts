@@ -23,27 +23,43 @@ export class AdminResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => Verification)
-  verifyCredential(@CurrentUser() admin: Principal, @Args('input') input: VerifyCredentialInput): Promise<Verification> {
+  verifyCredential(
+    @CurrentUser() admin: Principal,
+    @Args('input') input: VerifyCredentialInput,
+  ): Promise<Verification> {
     return this.verification.verify(admin, input);
   }
 
   @Roles(Role.ADMIN)
   @Query(() => [PendingCredential])
-  async pendingCredentials(@Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null): Promise<PendingCredential[]> {
+  async pendingCredentials(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+  ): Promise<PendingCredential[]> {
     const rows = await this.verification.pending(first ?? 50);
     const therapists = await this.therapists.loadMany(rows.map((row) => row.therapistId));
-    return rows.map((row) => ({ kind: row.kind, credentialId: row.credentialId, submittedAt: row.submittedAt, therapist: therapists.get(row.therapistId)! }));
+    return rows.map((row) => ({
+      kind: row.kind,
+      credentialId: row.credentialId,
+      submittedAt: row.submittedAt,
+      therapist: therapists.get(row.therapistId)!,
+    }));
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => Therapist, { description: 'Hides the profile from the public until reinstated' })
-  async suspendTherapist(@CurrentUser() admin: Principal, @Args('input') input: TherapistSuspensionInput): Promise<Therapist> {
+  async suspendTherapist(
+    @CurrentUser() admin: Principal,
+    @Args('input') input: TherapistSuspensionInput,
+  ): Promise<Therapist> {
     return (await this.therapists.load(await this.suspension.suspend(admin, input)))!;
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => Therapist)
-  async reinstateTherapist(@CurrentUser() admin: Principal, @Args('input') input: TherapistSuspensionInput): Promise<Therapist> {
+  async reinstateTherapist(
+    @CurrentUser() admin: Principal,
+    @Args('input') input: TherapistSuspensionInput,
+  ): Promise<Therapist> {
     return (await this.therapists.load(await this.suspension.reinstate(admin, input)))!;
   }
 

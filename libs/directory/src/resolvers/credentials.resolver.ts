@@ -20,13 +20,19 @@ export class CredentialsResolver {
 
   @Roles(Role.THERAPIST)
   @Mutation(() => Certification, { description: 'Starts PENDING' })
-  addCertification(@CurrentUser() principal: Principal, @Args('input') input: CertificationInput): Promise<Certification> {
+  addCertification(
+    @CurrentUser() principal: Principal,
+    @Args('input') input: CertificationInput,
+  ): Promise<Certification> {
     return this.credentials.addCertification(principal, input);
   }
 
   @Roles(Role.THERAPIST)
   @Mutation(() => NetworkMembership, { description: 'Starts PENDING' })
-  addNetworkMembership(@CurrentUser() principal: Principal, @Args('input') input: NetworkMembershipInput): Promise<NetworkMembership> {
+  addNetworkMembership(
+    @CurrentUser() principal: Principal,
+    @Args('input') input: NetworkMembershipInput,
+  ): Promise<NetworkMembership> {
     return this.credentials.addNetworkMembership(principal, input);
   }
 

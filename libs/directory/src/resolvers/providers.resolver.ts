@@ -23,7 +23,10 @@ export class ProvidersResolver {
 
   @Roles(Role.PROVIDER)
   @Mutation(() => Provider)
-  updateMyProviderProfile(@CurrentUser() principal: Principal, @Args('input') input: ProviderProfileInput): Promise<Provider> {
+  updateMyProviderProfile(
+    @CurrentUser() principal: Principal,
+    @Args('input') input: ProviderProfileInput,
+  ): Promise<Provider> {
     return this.providers.updateProfile(principal, input);
   }
 

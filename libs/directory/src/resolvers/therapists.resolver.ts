@@ -29,19 +29,28 @@ export class TherapistsResolver {
 
   @Roles(Role.THERAPIST)
   @Mutation(() => Therapist)
-  updateMyTherapistProfile(@CurrentUser() principal: Principal, @Args('input') input: TherapistProfileInput): Promise<Therapist> {
+  updateMyTherapistProfile(
+    @CurrentUser() principal: Principal,
+    @Args('input') input: TherapistProfileInput,
+  ): Promise<Therapist> {
     return this.therapists.updateProfile(principal, input);
   }
 
   @Roles(Role.THERAPIST)
   @Mutation(() => PracticeLocation)
-  addPracticeLocation(@CurrentUser() principal: Principal, @Args('input') input: PracticeLocationInput): Promise<PracticeLocation> {
+  addPracticeLocation(
+    @CurrentUser() principal: Principal,
+    @Args('input') input: PracticeLocationInput,
+  ): Promise<PracticeLocation> {
     return this.locations.add(principal, input);
   }
 
   @Roles(Role.THERAPIST)
   @Mutation(() => Boolean, { description: 'Own locations only' })
-  removePracticeLocation(@CurrentUser() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  removePracticeLocation(
+    @CurrentUser() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<boolean> {
     return this.locations.remove(principal, id);
   }
 }

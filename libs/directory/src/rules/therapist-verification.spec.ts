@@ -14,9 +14,12 @@ describe('effectiveStatus', () => {
   it('never expires a credential without an expiry date', () => {
     expect(effectiveStatus(VerificationStatus.VERIFIED, null, today)).toBe(VerificationStatus.VERIFIED);
   });
-  it.each([VerificationStatus.PENDING, VerificationStatus.REJECTED])('leaves %s alone even when past expiry', (status) => {
-    expect(effectiveStatus(status, '2020-01-01', today)).toBe(status);
-  });
+  it.each([VerificationStatus.PENDING, VerificationStatus.REJECTED])(
+    'leaves %s alone even when past expiry',
+    (status) => {
+      expect(effectiveStatus(status, '2020-01-01', today)).toBe(status);
+    },
+  );
 });
 
 describe('isTherapistVerified', () => {
@@ -39,6 +42,12 @@ describe('isTherapistVerified', () => {
     expect(isTherapistVerified([fl(status)], ['FL'], today)).toBe(false);
   });
   it('is true when one of several licenses qualifies', () => {
-    expect(isTherapistVerified([fl(VerificationStatus.PENDING), { state: 'OH', status: VerificationStatus.VERIFIED, expiresOn: '2030-01-01' }], ['OH'], today)).toBe(true);
+    expect(
+      isTherapistVerified(
+        [fl(VerificationStatus.PENDING), { state: 'OH', status: VerificationStatus.VERIFIED, expiresOn: '2030-01-01' }],
+        ['OH'],
+        today,
+      ),
+    ).toBe(true);
   });
 });

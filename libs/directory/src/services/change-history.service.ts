@@ -15,8 +15,10 @@ export class ChangeHistoryService {
   ) {}
 
   async forTherapist(therapistId: string, first: number): Promise<ProfileChange[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 500) throw BadUserInputException.field('first', 'must be 1 to 500');
-    if (!isUuid(therapistId) || !(await this.therapists.existsBy({ id: therapistId }))) throw new NotFoundException('Therapist');
+    if (!Number.isInteger(first) || first < 1 || first > 500)
+      throw BadUserInputException.field('first', 'must be 1 to 500');
+    if (!isUuid(therapistId) || !(await this.therapists.existsBy({ id: therapistId })))
+      throw new NotFoundException('Therapist');
     return this.changes.find({ where: { therapistId }, order: { at: 'DESC', id: 'DESC' }, take: first });
   }
 }

@@ -19,9 +19,20 @@ export type Credential = License | Certification | NetworkMembership;
 const VERIFICATION_FIELDS = ['status', 'verifiedAt', 'verifiedBy', 'verificationSource', 'verificationNote'] as const;
 
 /** Per kind: its entity, the name used in history, and the fields recorded when it is added or removed. */
-export const CREDENTIAL_KINDS: Record<CredentialKind, { entity: EntityTarget<Credential>; name: string; fields: readonly string[] }> = {
-  [CredentialKind.LICENSE]: { entity: License, name: 'License', fields: ['state', 'licenseNumber', 'issuedOn', 'expiresOn', ...VERIFICATION_FIELDS] },
-  [CredentialKind.CERTIFICATION]: { entity: Certification, name: 'Certification', fields: ['name', 'issuer', 'issuedOn', 'expiresOn', ...VERIFICATION_FIELDS] },
+export const CREDENTIAL_KINDS: Record<
+  CredentialKind,
+  { entity: EntityTarget<Credential>; name: string; fields: readonly string[] }
+> = {
+  [CredentialKind.LICENSE]: {
+    entity: License,
+    name: 'License',
+    fields: ['state', 'licenseNumber', 'issuedOn', 'expiresOn', ...VERIFICATION_FIELDS],
+  },
+  [CredentialKind.CERTIFICATION]: {
+    entity: Certification,
+    name: 'Certification',
+    fields: ['name', 'issuer', 'issuedOn', 'expiresOn', ...VERIFICATION_FIELDS],
+  },
   [CredentialKind.NETWORK_MEMBERSHIP]: {
     entity: NetworkMembership,
     name: 'NetworkMembership',
@@ -30,7 +41,12 @@ export const CREDENTIAL_KINDS: Record<CredentialKind, { entity: EntityTarget<Cre
 };
 
 /** `later` must be strictly after `earlier` (both YYYY-MM-DD), else BAD_USER_INPUT naming `path`. */
-function requireAfter(earlier: string | undefined | null, later: string | undefined | null, path: string, message: string): void {
+function requireAfter(
+  earlier: string | undefined | null,
+  later: string | undefined | null,
+  path: string,
+  message: string,
+): void {
   if (earlier && later && later <= earlier) throw BadUserInputException.field(path, message);
 }
 
@@ -52,7 +68,8 @@ export class CredentialsService {
         expiresOn: input.expiresOn,
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'licenses_therapist_state_number_key')) throw new ConflictException('You already added this license.');
+      if (isUniqueViolation(error, 'licenses_therapist_state_number_key'))
+        throw new ConflictException('You already added this license.');
       throw error;
     }
   }
@@ -88,20 +105,36 @@ export class CredentialsService {
       const credential = await manager.findOneBy(entity, { id: credentialId, therapistId: therapist.id });
       if (!credential) throw new NotFoundException('Credential');
       await manager.delete(entity, { id: credential.id });
-      await recordChanges(manager, { actorId: principal.userId, therapistId: therapist.id, entity: name, entityId: credential.id }, credential, null, fields);
+      await recordChanges(
+        manager,
+        { actorId: principal.userId, therapistId: therapist.id, entity: name, entityId: credential.id },
+        credential,
+        null,
+        fields,
+      );
       await publicProfileChanged(manager, therapist.id);
       return true;
     });
   }
 
-  private async add<T extends Credential>(principal: Principal, kind: CredentialKind, values: DeepPartial<T>): Promise<T> {
+  private async add<T extends Credential>(
+    principal: Principal,
+    kind: CredentialKind,
+    values: DeepPartial<T>,
+  ): Promise<T> {
     const { name, fields } = CREDENTIAL_KINDS[kind];
     const entity = CREDENTIAL_KINDS[kind].entity as EntityTarget<T>;
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const therapist = await lockOwnTherapist(manager, principal);
       const pending = { therapistId: therapist.id, status: VerificationStatus.PENDING } as DeepPartial<T>;
       const credential = await manager.save(entity, manager.create(entity, { ...values, ...pending }));
-      await recordChanges(manager, { actorId: principal.userId, therapistId: therapist.id, entity: name, entityId: credential.id }, null, credential, fields);
+      await recordChanges(
+        manager,
+        { actorId: principal.userId, therapistId: therapist.id, entity: name, entityId: credential.id },
+        null,
+        credential,
+        fields,
+      );
       await publicProfileChanged(manager, therapist.id);
       return credential;
     });

@@ -10,7 +10,15 @@ import { geocodeLocation } from '../rules/geocode-location';
 import { isUuid } from '@mmn/shared';
 import { lockOwnTherapist, publicProfileChanged } from './therapist-records';
 
-export const LOCATION_FIELDS = ['label', 'addressLine', 'city', 'state', 'postalCode', 'latitude', 'longitude'] as const;
+export const LOCATION_FIELDS = [
+  'label',
+  'addressLine',
+  'city',
+  'state',
+  'postalCode',
+  'latitude',
+  'longitude',
+] as const;
 
 /** A therapist's practice locations, geocoded offline from their ZIP code. */
 @Injectable()
@@ -21,7 +29,9 @@ export class LocationsService {
     const geocoded = geocodeLocation(input, 'input');
     return this.dataSource.transaction(async (manager) => {
       const therapist = await lockOwnTherapist(manager, principal);
-      const location = await manager.save(manager.create(PracticeLocation, { ...geocoded, therapistId: therapist.id, providerId: null }));
+      const location = await manager.save(
+        manager.create(PracticeLocation, { ...geocoded, therapistId: therapist.id, providerId: null }),
+      );
       await recordChanges(
         manager,
         { actorId: principal.userId, therapistId: therapist.id, entity: 'PracticeLocation', entityId: location.id },

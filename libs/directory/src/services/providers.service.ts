@@ -36,7 +36,11 @@ export class ProvidersService implements OnModuleInit {
 
   async byId(id: string): Promise<Provider | null> {
     if (!isUuid(id)) return null;
-    return this.providers.findOne({ where: { id }, relations: { locations: true }, order: { locations: { createdAt: 'ASC' } } });
+    return this.providers.findOne({
+      where: { id },
+      relations: { locations: true },
+      order: { locations: { createdAt: 'ASC' } },
+    });
   }
 
   async mine(principal: Principal): Promise<Provider> {
@@ -51,7 +55,8 @@ export class ProvidersService implements OnModuleInit {
 
   async updateProfile(principal: Principal, input: ProviderProfileInput): Promise<Provider> {
     const problems: FieldProblem[] = [];
-    if (input.npi && !isValidNpi(input.npi)) problems.push({ path: 'input.npi', message: 'must be 10 digits with a valid check digit' });
+    if (input.npi && !isValidNpi(input.npi))
+      problems.push({ path: 'input.npi', message: 'must be 10 digits with a valid check digit' });
     const locations: GeocodedLocation[] = [];
     (input.locations ?? []).forEach((location, index) => {
       try {
@@ -64,9 +69,15 @@ export class ProvidersService implements OnModuleInit {
     if (problems.length > 0) throw new BadUserInputException(problems);
     try {
       await this.dataSource.transaction(async (manager) => {
-        const provider = await manager.findOne(Provider, { where: { userId: principal.userId }, lock: { mode: 'pessimistic_write' } });
+        const provider = await manager.findOne(Provider, {
+          where: { userId: principal.userId },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!provider) throw new NotFoundException('Provider profile');
-        const existing = await manager.find(PracticeLocation, { where: { providerId: provider.id }, order: { createdAt: 'ASC' } });
+        const existing = await manager.find(PracticeLocation, {
+          where: { providerId: provider.id },
+          order: { createdAt: 'ASC' },
+        });
         const before = { ...provider, locations: describeLocations(existing) };
         if (input.displayName != null) provider.displayName = input.displayName;
         if (input.npi !== undefined) provider.npi = input.npi || null;
@@ -76,13 +87,26 @@ export class ProvidersService implements OnModuleInit {
         await manager.save(provider);
         if (input.locations != null) {
           await manager.delete(PracticeLocation, { providerId: provider.id });
-          for (const location of locations) await manager.save(manager.create(PracticeLocation, { ...location, providerId: provider.id, therapistId: null }));
+          for (const location of locations)
+            await manager.save(
+              manager.create(PracticeLocation, { ...location, providerId: provider.id, therapistId: null }),
+            );
         }
-        const after = { ...provider, locations: input.locations != null ? describeLocations(locations) : before.locations };
-        await recordChanges(manager, { actorId: principal.userId, providerId: provider.id, entity: 'Provider', entityId: provider.id }, before, after, PROVIDER_FIELDS);
+        const after = {
+          ...provider,
+          locations: input.locations != null ? describeLocations(locations) : before.locations,
+        };
+        await recordChanges(
+          manager,
+          { actorId: principal.userId, providerId: provider.id, entity: 'Provider', entityId: provider.id },
+          before,
+          after,
+          PROVIDER_FIELDS,
+        );
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'providers_npi_key')) throw new ConflictException('Another provider already registered this NPI.');
+      if (isUniqueViolation(error, 'providers_npi_key'))
+        throw new ConflictException('Another provider already registered this NPI.');
       throw error;
     }
     return this.mine(principal);

@@ -25,7 +25,10 @@ export class SuspensionService {
   private async change(admin: Principal, input: TherapistSuspensionInput, suspend: boolean): Promise<string> {
     if (!isUuid(input.therapistId)) throw new NotFoundException('Therapist');
     return this.dataSource.transaction(async (manager) => {
-      const therapist = await manager.findOne(Therapist, { where: { id: input.therapistId }, lock: { mode: 'pessimistic_write' } });
+      const therapist = await manager.findOne(Therapist, {
+        where: { id: input.therapistId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!therapist) throw new NotFoundException('Therapist');
       const before = { ...therapist };
       therapist.suspendedAt = suspend ? new Date() : null;
@@ -34,7 +37,10 @@ export class SuspensionService {
       const subject = { actorId: admin.userId, therapistId: therapist.id, entity: 'Therapist', entityId: therapist.id };
       await recordChanges(manager, subject, before, therapist, ['suspendedAt', 'suspensionReason']);
       // The reason for reinstating is kept in the history too, since the column is cleared.
-      if (!suspend) await recordChanges(manager, subject, { reinstatementReason: null }, { reinstatementReason: input.reason }, ['reinstatementReason']);
+      if (!suspend)
+        await recordChanges(manager, subject, { reinstatementReason: null }, { reinstatementReason: input.reason }, [
+          'reinstatementReason',
+        ]);
       await publicProfileChanged(manager, therapist.id);
       return therapist.id;
     });

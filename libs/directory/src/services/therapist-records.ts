@@ -11,14 +11,22 @@ import { isUuid } from '@mmn/shared';
 
 /** The caller's own therapist row, locked for the rest of the transaction so changes and history stay in order. */
 export async function lockOwnTherapist(manager: EntityManager, principal: Principal): Promise<Therapist> {
-  const therapist = await manager.findOne(Therapist, { where: { userId: principal.userId }, lock: { mode: 'pessimistic_write' } });
+  const therapist = await manager.findOne(Therapist, {
+    where: { userId: principal.userId },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!therapist) throw new NotFoundException('Therapist profile');
   return therapist;
 }
 
 /** Something on the therapist's public profile changed: bump updatedAt and queue a search re-index, same transaction. */
 export async function publicProfileChanged(manager: EntityManager, therapistId: string): Promise<void> {
-  await manager.createQueryBuilder().update(Therapist).set({ updatedAt: () => 'now()' }).where('id = :id', { id: therapistId }).execute();
+  await manager
+    .createQueryBuilder()
+    .update(Therapist)
+    .set({ updatedAt: () => 'now()' })
+    .where('id = :id', { id: therapistId })
+    .execute();
   await enqueueSearchUpdate(manager, therapistId);
 }
 
@@ -38,7 +46,11 @@ function columnPlan(manager: EntityManager, target: new () => object): ColumnPla
     const relations = new Set(metadata.relations.map((relation) => relation.propertyName));
     plan = metadata.columns
       .filter((column) => !relations.has(column.propertyName))
-      .map((column) => ({ property: column.propertyName, column: column.databaseName, timestamp: column.type === 'timestamptz' }));
+      .map((column) => ({
+        property: column.propertyName,
+        column: column.databaseName,
+        timestamp: column.type === 'timestamptz',
+      }));
     columnPlans.set(target, plan);
   }
   return plan;
@@ -58,7 +70,8 @@ interface Created {
   createdAt: Date;
   id: string;
 }
-const byCreation = (a: Created, b: Created) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byCreation = (a: Created, b: Created) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const RELATED = [
   ['locations', 'practice_locations', PracticeLocation],
@@ -75,14 +88,22 @@ const RELATED = [
  * 10 s for 2,000 therapists; this takes about 3 ms for a page of 20.) Unknown or malformed ids are skipped;
  * `visibleOnly` leaves out suspended profiles.
  */
-export async function loadTherapists(manager: EntityManager, ids: readonly string[], options: { visibleOnly?: boolean } = {}): Promise<Therapist[]> {
+export async function loadTherapists(
+  manager: EntityManager,
+  ids: readonly string[],
+  options: { visibleOnly?: boolean } = {},
+): Promise<Therapist[]> {
   const wanted = [...new Set(ids)].filter(isUuid);
   if (wanted.length === 0) return [];
   const parts = [
     `SELECT 'therapist' AS kind, to_jsonb(t) AS row FROM therapists t WHERE t.id = ANY($1::uuid[])${options.visibleOnly ? ' AND t.suspended_at IS NULL' : ''}`,
-    ...RELATED.map(([kind, table]) => `SELECT '${kind}', to_jsonb(r) FROM ${table} r WHERE r.therapist_id = ANY($1::uuid[])`),
+    ...RELATED.map(
+      ([kind, table]) => `SELECT '${kind}', to_jsonb(r) FROM ${table} r WHERE r.therapist_id = ANY($1::uuid[])`,
+    ),
   ];
-  const rows = await manager.query<{ kind: string; row: Record<string, unknown> }[]>(parts.join(' UNION ALL '), [wanted]);
+  const rows = await manager.query<{ kind: string; row: Record<string, unknown> }[]>(parts.join(' UNION ALL '), [
+    wanted,
+  ]);
   const therapists = new Map<string, Therapist>();
   for (const { kind, row } of rows) {
     if (kind !== 'therapist') continue;
@@ -95,6 +116,7 @@ export async function loadTherapists(manager: EntityManager, ids: readonly strin
     const owner = relation && therapists.get(row.therapist_id as string);
     if (owner) (owner[relation[0]] as object[]).push(hydrate(manager, relation[2] as new () => object, row));
   }
-  for (const therapist of therapists.values()) for (const [property] of RELATED) (therapist[property] as Created[]).sort(byCreation);
+  for (const therapist of therapists.values())
+    for (const [property] of RELATED) (therapist[property] as Created[]).sort(byCreation);
   return [...therapists.values()];
 }

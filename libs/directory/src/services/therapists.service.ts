@@ -112,9 +112,11 @@ export class TherapistsService implements OnModuleInit {
   private async checkVocabulary(input: TherapistProfileInput): Promise<void> {
     const problems: FieldProblem[] = [];
     const unknownConditions = await this.referenceData.unknownIds('conditions', input.conditionIds ?? []);
-    if (unknownConditions.length > 0) problems.push({ path: 'input.conditionIds', message: `unknown condition ids: ${unknownConditions.join(', ')}` });
+    if (unknownConditions.length > 0)
+      problems.push({ path: 'input.conditionIds', message: `unknown condition ids: ${unknownConditions.join(', ')}` });
     const unknownTechniques = await this.referenceData.unknownIds('techniques', input.techniqueIds ?? []);
-    if (unknownTechniques.length > 0) problems.push({ path: 'input.techniqueIds', message: `unknown technique ids: ${unknownTechniques.join(', ')}` });
+    if (unknownTechniques.length > 0)
+      problems.push({ path: 'input.techniqueIds', message: `unknown technique ids: ${unknownTechniques.join(', ')}` });
     if (problems.length > 0) throw new BadUserInputException(problems);
   }
 }

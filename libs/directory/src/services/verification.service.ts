@@ -46,7 +46,10 @@ export class VerificationService {
     if (!isUuid(input.credentialId)) throw new NotFoundException('Credential');
     const { entity, name } = CREDENTIAL_KINDS[input.kind];
     return this.dataSource.transaction(async (manager) => {
-      const credential = await manager.findOne(entity, { where: { id: input.credentialId }, lock: { mode: 'pessimistic_write' } });
+      const credential = await manager.findOne(entity, {
+        where: { id: input.credentialId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!credential) throw new NotFoundException('Credential');
       const before = { ...credential };
       credential.status = input.status;
@@ -69,15 +72,22 @@ export class VerificationService {
 
   /** Credentials awaiting verification, oldest first. */
   async pending(first: number): Promise<PendingCredentialRow[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw BadUserInputException.field('first', 'must be 1 to 200');
-    const rows: { kind: CredentialKind; id: string; therapist_id: string; created_at: Date }[] = await this.dataSource.query(
-      `SELECT * FROM (
+    if (!Number.isInteger(first) || first < 1 || first > 200)
+      throw BadUserInputException.field('first', 'must be 1 to 200');
+    const rows: { kind: CredentialKind; id: string; therapist_id: string; created_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT * FROM (
          SELECT 'LICENSE' AS kind, id, therapist_id, created_at FROM licenses WHERE status = 'PENDING'
          UNION ALL SELECT 'CERTIFICATION', id, therapist_id, created_at FROM certifications WHERE status = 'PENDING'
          UNION ALL SELECT 'NETWORK_MEMBERSHIP', id, therapist_id, created_at FROM network_memberships WHERE status = 'PENDING'
        ) pending ORDER BY created_at, id LIMIT $1`,
-      [first],
-    );
-    return rows.map((row) => ({ kind: row.kind, credentialId: row.id, therapistId: row.therapist_id, submittedAt: row.created_at }));
+        [first],
+      );
+    return rows.map((row) => ({
+      kind: row.kind,
+      credentialId: row.id,
+      therapistId: row.therapist_id,
+      submittedAt: row.created_at,
+    }));
   }
 }

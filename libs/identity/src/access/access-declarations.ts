@@ -5,7 +5,11 @@ import { ACCESS_METADATA, type AccessRule } from './access.decorator';
 /** The methods of a class and its base classes, read through descriptors so that no getter is ever invoked. */
 function methodsOf(metatype: abstract new (...args: never[]) => unknown): Map<string, object> {
   const methods = new Map<string, object>();
-  for (let prototype = metatype.prototype as object | null; prototype && prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
+  for (
+    let prototype = metatype.prototype as object | null;
+    prototype && prototype !== Object.prototype;
+    prototype = Object.getPrototypeOf(prototype)
+  ) {
     for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(prototype))) {
       if (key === 'constructor' || methods.has(key) || typeof descriptor.value !== 'function') continue;
       methods.set(key, descriptor.value as object);

@@ -17,7 +17,8 @@ export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } sati
 /** Any signed-in user. */
 export const SignedIn = () => SetMetadata(ACCESS_METADATA, { kind: 'signed-in' } satisfies AccessRule);
 /** Signed-in users with one of these roles. */
-export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies AccessRule));
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies AccessRule));
 
 export interface RequestWithPrincipal {
   user?: Principal;

@@ -20,11 +20,15 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const type = context.getType<string>();
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (type === 'graphql') {
       const parentType = this.reflector.get<string | undefined>('graphql:resolver_type', context.getHandler());
       // Field resolvers of object types inherit the decision made for their root operation (subscriptions are roots too).
-      if (parentType !== 'Query' && parentType !== 'Mutation' && parentType !== 'Subscription' && rule === undefined) return true;
+      if (parentType !== 'Query' && parentType !== 'Mutation' && parentType !== 'Subscription' && rule === undefined)
+        return true;
     }
     if (rule === undefined) throw new ForbiddenException('This operation declares no access rule.');
     if (rule.kind === 'public') {
@@ -51,7 +55,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
-    if (error || !user) throw new UnauthenticatedException('Sign in to do this: the access token is missing, invalid or expired.');
+    if (error || !user)
+      throw new UnauthenticatedException('Sign in to do this: the access token is missing, invalid or expired.');
     return user;
   }
 }

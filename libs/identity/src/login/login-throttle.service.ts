@@ -20,7 +20,10 @@ export class LoginThrottleService {
       this.failures.count({ where: { ip, at: MoreThan(since) } }),
     ]);
     if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-      throw new RateLimitedException('Too many failed sign-in attempts; wait 15 minutes and try again.', LOGIN_WINDOW_MS / 1000);
+      throw new RateLimitedException(
+        'Too many failed sign-in attempts; wait 15 minutes and try again.',
+        LOGIN_WINDOW_MS / 1000,
+      );
     }
   }
 

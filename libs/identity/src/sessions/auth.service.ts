@@ -58,17 +58,27 @@ export class AuthService {
   /** Rotates a refresh token. Presenting one that was already used revokes its whole family. */
   async refresh(presented: string): Promise<Session> {
     const outcome = await this.refreshTokens.manager.transaction(async (manager) => {
-      const token = await manager.findOne(RefreshToken, { where: { tokenHash: tokenHash(presented) }, lock: { mode: 'pessimistic_write' } });
+      const token = await manager.findOne(RefreshToken, {
+        where: { tokenHash: tokenHash(presented) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!token || token.revokedAt) return { error: true as const };
       if (token.usedAt) {
-        await manager.update(RefreshToken, { familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await manager.update(
+          RefreshToken,
+          { familyId: token.familyId, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
         return { error: true as const };
       }
       const now = Date.now();
       if (token.expiresAt.getTime() <= now || token.sessionExpiresAt.getTime() <= now) return { error: true as const };
       await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
       const user = await manager.findOneByOrFail(User, { id: token.userId });
-      return { error: false as const, session: await this.issue(user, token.familyId, token.sessionExpiresAt, manager.getRepository(RefreshToken)) };
+      return {
+        error: false as const,
+        session: await this.issue(user, token.familyId, token.sessionExpiresAt, manager.getRepository(RefreshToken)),
+      };
     });
     if (outcome.error) throw new UnauthenticatedException(INVALID_REFRESH);
     return outcome.session;
@@ -77,11 +87,17 @@ export class AuthService {
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logout is idempotent). */
   async logout(presented: string): Promise<boolean> {
     const token = await this.refreshTokens.findOneBy({ tokenHash: tokenHash(presented) });
-    if (token) await this.refreshTokens.update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (token)
+      await this.refreshTokens.update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return true;
   }
 
-  private async issue(user: User, familyId: string, sessionExpiresAt: Date, repo = this.refreshTokens): Promise<Session> {
+  private async issue(
+    user: User,
+    familyId: string,
+    sessionExpiresAt: Date,
+    repo = this.refreshTokens,
+  ): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Math.min(Date.now() + REFRESH_TOKEN_TTL_MS, sessionExpiresAt.getTime()));
     await repo.insert({ userId: user.id, familyId, tokenHash: tokenHash(refreshToken), expiresAt, sessionExpiresAt });

@@ -16,7 +16,10 @@ export class SessionHousekeeping implements OnApplicationBootstrap, OnApplicatio
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.prune().catch((error: unknown) => this.logger.warn(`session housekeeping: ${String(error)}`)), HOUR_MS);
+    this.timer = setInterval(
+      () => void this.prune().catch((error: unknown) => this.logger.warn(`session housekeeping: ${String(error)}`)),
+      HOUR_MS,
+    );
     this.timer.unref();
   }
 
@@ -26,8 +29,12 @@ export class SessionHousekeeping implements OnApplicationBootstrap, OnApplicatio
 
   /** Deletes sign-in failures older than a day and refresh tokens that expired more than a day ago. */
   async prune(): Promise<{ loginFailures: number; refreshTokens: number }> {
-    const failures = await this.dataSource.query<unknown[]>(`DELETE FROM "login_failures" WHERE "at" < now() - interval '1 day' RETURNING 1`);
-    const tokens = await this.dataSource.query<unknown[]>(`DELETE FROM "refresh_tokens" WHERE "expires_at" < now() - interval '1 day' RETURNING 1`);
+    const failures = await this.dataSource.query<unknown[]>(
+      `DELETE FROM "login_failures" WHERE "at" < now() - interval '1 day' RETURNING 1`,
+    );
+    const tokens = await this.dataSource.query<unknown[]>(
+      `DELETE FROM "refresh_tokens" WHERE "expires_at" < now() - interval '1 day' RETURNING 1`,
+    );
     return { loginFailures: failures.length, refreshTokens: tokens.length };
   }
 }

@@ -69,7 +69,8 @@ export class UsersService {
         return user;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw new ConflictException('An account with this email already exists.');
+      if (isUniqueViolation(error, 'users_email_key'))
+        throw new ConflictException('An account with this email already exists.');
       throw error;
     }
   }

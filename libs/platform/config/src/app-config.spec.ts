@@ -29,9 +29,16 @@ describe('loadConfig', () => {
   });
 
   it('in production, requires the secrets that an external service or database needs', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', MEILI_URL: 'http://search:7700' })).toThrow(/MEILI_MASTER_KEY is required in production/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/x' })).toThrow(/JWT_SECRET is required in production/);
-    expect(loadConfig({ NODE_ENV: 'production', MEILI_URL: 'http://search:7700', MEILI_MASTER_KEY: 'k'.repeat(16) }).meiliMasterKey).toBe('k'.repeat(16));
+    expect(() => loadConfig({ NODE_ENV: 'production', MEILI_URL: 'http://search:7700' })).toThrow(
+      /MEILI_MASTER_KEY is required in production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/x' })).toThrow(
+      /JWT_SECRET is required in production/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', MEILI_URL: 'http://search:7700', MEILI_MASTER_KEY: 'k'.repeat(16) })
+        .meiliMasterKey,
+    ).toBe('k'.repeat(16));
   });
 
   it('builds mail links on PUBLIC_URL (default: this server) and checks MAIL_FROM', () => {
@@ -39,7 +46,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(loadConfig({ PUBLIC_URL: 'https://care.example.org/' }).publicUrl).toBe('https://care.example.org');
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
-    expect(loadConfig({ MAIL_FROM: 'Care Network <noreply@care.example.org>' }).mailFrom).toBe('Care Network <noreply@care.example.org>');
+    expect(loadConfig({ MAIL_FROM: 'Care Network <noreply@care.example.org>' }).mailFrom).toBe(
+      'Care Network <noreply@care.example.org>',
+    );
     expect(loadConfig({ MAIL_FROM: 'noreply@care.example.org' }).mailFrom).toBe('noreply@care.example.org');
     expect(() => loadConfig({ MAIL_FROM: 'Care Network' })).toThrow(/MAIL_FROM must be an email address/);
   });

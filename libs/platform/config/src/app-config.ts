@@ -116,7 +116,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const adminEmail = optional(env, 'ADMIN_EMAIL');
   const adminPassword = optional(env, 'ADMIN_PASSWORD');
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
-    throw new ConfigError(adminEmail === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD', 'must be set together with the other ADMIN_ variable');
+    throw new ConfigError(
+      adminEmail === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD',
+      'must be set together with the other ADMIN_ variable',
+    );
   }
   if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
     throw new ConfigError('ADMIN_EMAIL', 'is not an email address');
@@ -146,7 +149,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
-    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port(env, 'PORT', 3000)}`).replace(
+      /\/+$/,
+      '',
+    ),
     mailFrom: mailFrom ?? 'Medical Massage Network <no-reply@localhost>',
     searchIndexPrefix: indexPrefix,
     runSearchWorker: bool(env, 'SEARCH_WORKER', true),

@@ -48,21 +48,35 @@ export function describeUnexpected(error: unknown): Record<string, unknown> {
 }
 
 /** Turns anything a resolver threw into a GraphQLError with a contract code. Unknown errors become INTERNAL. */
-export function toGraphQLError(exception: unknown, requestId: string | undefined, logger: InternalErrorLogger): GraphQLError {
+export function toGraphQLError(
+  exception: unknown,
+  requestId: string | undefined,
+  logger: InternalErrorLogger,
+): GraphQLError {
   if (exception instanceof DomainException) {
     return new GraphQLError(exception.message, { extensions: { code: exception.code, ...exception.extensions } });
   }
-  if (exception instanceof GraphQLError && typeof exception.extensions?.code === 'string' && exception.extensions.code in ErrorCode) {
+  if (
+    exception instanceof GraphQLError &&
+    typeof exception.extensions?.code === 'string' &&
+    exception.extensions.code in ErrorCode
+  ) {
     return exception;
   }
   if (exception instanceof HttpException && HTTP_STATUS_CODES[exception.getStatus()]) {
     const code = HTTP_STATUS_CODES[exception.getStatus()];
-    return new GraphQLError(code === ErrorCode.RATE_LIMITED ? 'Too many requests; try again later.' : exception.message, { extensions: { code } });
+    return new GraphQLError(
+      code === ErrorCode.RATE_LIMITED ? 'Too many requests; try again later.' : exception.message,
+      { extensions: { code } },
+    );
   }
   logger.error({ error: describeUnexpected(exception), requestId }, 'unexpected error in a GraphQL operation');
-  return new GraphQLError(`Something went wrong on our side. Quote request id ${requestId ?? 'unknown'} if you contact support.`, {
-    extensions: { code: ErrorCode.INTERNAL, requestId },
-  });
+  return new GraphQLError(
+    `Something went wrong on our side. Quote request id ${requestId ?? 'unknown'} if you contact support.`,
+    {
+      extensions: { code: ErrorCode.INTERNAL, requestId },
+    },
+  );
 }
 
 const VARIABLE_AT_PATH = /^Variable "\$(\w+)" got invalid value [\s\S]* at "([^"]+)"; ([^;]*)$/;
@@ -109,18 +123,25 @@ export function formatGraphQLError(
   if (!development) delete extensions.stacktrace;
   const rewritten = formatted.message.startsWith('Variable "$') ? withoutSubmittedValue(formatted.message) : null;
   if (rewritten) {
-    return { ...formatted, message: rewritten.message, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, fields: [rewritten.field] } };
+    return {
+      ...formatted,
+      message: rewritten.message,
+      extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, fields: [rewritten.field] },
+    };
   }
   if (code === undefined || !(code in ErrorCode)) {
     if (code !== undefined && APOLLO_INPUT_CODES.has(code)) {
       extensions.code = ErrorCode.BAD_USER_INPUT;
       extensions.reason = code;
-
     } else if (code === undefined && formatted.message.startsWith('Syntax Error')) {
       extensions.code = ErrorCode.BAD_USER_INPUT;
     } else {
       onUnexpected?.(formatted);
-      return { message: 'Something went wrong on our side.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+      return {
+        message: 'Something went wrong on our side.',
+        path: formatted.path,
+        extensions: { code: ErrorCode.INTERNAL },
+      };
     }
   }
   return { ...formatted, extensions };

@@ -38,9 +38,16 @@ export class InputValidationPipe implements PipeTransform {
     // GraphQL resolver arguments (@Args) reach pipes as 'body'; parents and context as 'custom'.
     if (metadata.type === 'body') {
       const bad = nulPaths(value, metadata.data ?? '');
-      if (bad.length > 0) throw new BadUserInputException(bad.map((path) => ({ path, message: 'must not contain NUL characters' })));
+      if (bad.length > 0)
+        throw new BadUserInputException(bad.map((path) => ({ path, message: 'must not contain NUL characters' })));
     }
-    if (!type || value === null || value === undefined || typeof value !== 'object' || [String, Boolean, Number, Array, Object].includes(type as never)) {
+    if (
+      !type ||
+      value === null ||
+      value === undefined ||
+      typeof value !== 'object' ||
+      [String, Boolean, Number, Array, Object].includes(type as never)
+    ) {
       return value;
     }
     // Only input classes that declare validation rules; parents of field resolvers and entities pass untouched.

@@ -16,7 +16,13 @@ export function queryLimitProtection() {
     maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: true },
     maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: true },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, exposeLimits: true },
+    costLimit: {
+      maxCost: QUERY_LIMITS.maxCost,
+      objectCost: 2,
+      scalarCost: 1,
+      depthCostFactor: 1.5,
+      exposeLimits: true,
+    },
     blockFieldSuggestion: { enabled: true },
   });
   return armor.protect();

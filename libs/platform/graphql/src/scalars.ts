@@ -13,7 +13,9 @@ export function parseCalendarDate(value: string): string | null {
 function parse(value: unknown): string {
   const parsed = typeof value === 'string' ? parseCalendarDate(value) : null;
   if (parsed === null) {
-    throw new GraphQLError('Date must be a calendar date in the form YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Date must be a calendar date in the form YYYY-MM-DD.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return parsed;
 }

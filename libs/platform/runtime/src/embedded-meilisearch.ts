@@ -36,7 +36,9 @@ export interface EmbeddedMeilisearchOptions {
 }
 
 /** Starts the bundled Meilisearch binary on a free loopback port and waits until it is healthy. */
-export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptions): Promise<RunningService & { process: ChildProcess }> {
+export async function startEmbeddedMeilisearch(
+  options: EmbeddedMeilisearchOptions,
+): Promise<RunningService & { process: ChildProcess }> {
   const binary = meilisearchBinary();
   fs.mkdirSync(options.dataDir, { recursive: true });
   const pidFile = path.join(options.dataDir, 'meilisearch.pid');
@@ -45,20 +47,30 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   const child = spawn(
     binary,
     [
-      '--db-path', path.join(options.dataDir, 'data.ms'),
-      '--dump-dir', path.join(options.dataDir, 'dumps'),
-      '--snapshot-dir', path.join(options.dataDir, 'snapshots'),
-      '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', options.masterKey,
-      '--env', 'production',
+      '--db-path',
+      path.join(options.dataDir, 'data.ms'),
+      '--dump-dir',
+      path.join(options.dataDir, 'dumps'),
+      '--snapshot-dir',
+      path.join(options.dataDir, 'snapshots'),
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--master-key',
+      options.masterKey,
+      '--env',
+      'production',
       '--no-analytics',
-      '--log-level', 'WARN',
+      '--log-level',
+      'WARN',
       // By default Meilisearch indexes on half the cores; a full rebuild on a small machine wants them all.
-      '--max-indexing-threads', String(os.availableParallelism()),
+      '--max-indexing-threads',
+      String(os.availableParallelism()),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const spawnError = new Promise<never>((_, reject) => child.once('error', (e) => reject(new Error(`Meilisearch could not start: ${e.message}`))));
+  const spawnError = new Promise<never>((_, reject) =>
+    child.once('error', (e) => reject(new Error(`Meilisearch could not start: ${e.message}`))),
+  );
   spawnError.catch(() => undefined);
   fs.writeFileSync(pidFile, String(child.pid));
   const log = options.onLog ?? (() => undefined);

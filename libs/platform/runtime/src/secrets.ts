@@ -11,7 +11,9 @@ export interface LocalSecrets {
 /** Secrets generated once for the embedded default and kept (mode 600) under DATA_DIR. */
 export function loadOrCreateSecrets(dataDir: string): LocalSecrets {
   const file = path.join(dataDir, 'secrets.json');
-  const existing: Partial<LocalSecrets> = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
+  const existing: Partial<LocalSecrets> = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LocalSecrets>)
+    : {};
   const secrets: LocalSecrets = {
     postgresPassword: existing.postgresPassword ?? randomBytes(18).toString('base64url'),
     meiliMasterKey: existing.meiliMasterKey ?? randomBytes(24).toString('base64url'),

@@ -8,7 +8,11 @@ import { SERVICES_ENV, TEMPLATE_DATABASE, type TestServices } from './test-servi
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
   data?: T;
-  errors?: { message: string; path?: string[]; extensions: { code: string; fields?: string[]; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; fields?: string[]; [key: string]: unknown };
+  }[];
 }
 
 export interface TestApp {
@@ -17,7 +21,11 @@ export interface TestApp {
   config: ResolvedConfig;
   /** A connection string to this test file's own database. */
   databaseUrl: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GqlResponse<T>>;
   post(path: string, body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   close(): Promise<void>;
 }
@@ -55,7 +63,10 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** Boots the real Nest application on a free port against this file's own database and index names. */
-export async function createTestApp(overrides: Partial<ResolvedConfig> = {}, extraModules: (Type | DynamicModule)[] = []): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<ResolvedConfig> = {},
+  extraModules: (Type | DynamicModule)[] = [],
+): Promise<TestApp> {
   const services = testServices();
   const databaseUrl = overrides.databaseUrl ?? (await createTestDatabase());
   assertTestDatabase(databaseUrl);
@@ -80,7 +91,11 @@ export async function createTestApp(overrides: Partial<ResolvedConfig> = {}, ext
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const post = async (path: string, body: string, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     return { status: res.status, text: await res.text() };
   };
   return {
@@ -89,7 +104,11 @@ export async function createTestApp(overrides: Partial<ResolvedConfig> = {}, ext
     config,
     databaseUrl,
     post,
-    async gql<T>(query: string, variables?: Record<string, unknown>, options: { token?: string; headers?: Record<string, string> } = {}) {
+    async gql<T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      options: { token?: string; headers?: Record<string, string> } = {},
+    ) {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       const res = await post('/graphql', JSON.stringify({ query, variables }), headers);

@@ -6,7 +6,10 @@ import { Diagnosis } from './diagnosis.entity';
 export class DiagnosisResolver {
   constructor(private readonly referenceData: ReferenceDataService) {}
 
-  @ResolveField(() => Diagnosis, { nullable: true, description: 'The nearest ICD-10-CM category header above this code in the bundled set' })
+  @ResolveField(() => Diagnosis, {
+    nullable: true,
+    description: 'The nearest ICD-10-CM category header above this code in the bundled set',
+  })
   category(@Parent() diagnosis: Diagnosis): Promise<Diagnosis | null> {
     return this.referenceData.categoryOf(diagnosis.code);
   }

@@ -20,7 +20,10 @@ describe('Gazetteer', () => {
 
     it('accepts small inline text', () => {
       const small = new Gazetteer(
-        ['US\t10001\tSmallville\tKansas\tKS\tClark\t025\t\t\t37.0\t-99.0\t4', 'US\t09001\tAPO AA\t\t\t\t\t\t\t38.1\t15.6\t'].join('\n'),
+        [
+          'US\t10001\tSmallville\tKansas\tKS\tClark\t025\t\t\t37.0\t-99.0\t4',
+          'US\t09001\tAPO AA\t\t\t\t\t\t\t38.1\t15.6\t',
+        ].join('\n'),
       );
       expect(small.lookupZip('10001')).toMatchObject({ city: 'Smallville', state: 'KS' });
       expect(small.lookupZip('09001')).toBeNull();
@@ -63,7 +66,12 @@ describe('Gazetteer', () => {
     it.each(['Miami, FL', 'miami fl', 'MIAMI,FL', 'Miami, Florida', 'miami  ,  florida.', '  Miami ,FL!  '])(
       'resolves %j to Miami, FL',
       (query) => {
-        expect(gazetteer.resolvePlace(query)).toMatchObject({ label: 'Miami, FL', city: 'Miami', state: 'FL', kind: 'city' });
+        expect(gazetteer.resolvePlace(query)).toMatchObject({
+          label: 'Miami, FL',
+          city: 'Miami',
+          state: 'FL',
+          kind: 'city',
+        });
       },
     );
 
@@ -191,7 +199,10 @@ describe('distanceKm', () => {
   });
 
   it('gives half the earth circumference for antipodes', () => {
-    expect(distanceKm({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 180 })).toBeCloseTo(Math.PI * 6371.0088, 6);
+    expect(distanceKm({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 180 })).toBeCloseTo(
+      Math.PI * 6371.0088,
+      6,
+    );
   });
 });
 

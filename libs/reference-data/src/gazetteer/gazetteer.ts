@@ -71,14 +71,16 @@ export function gazetteerDataPath(): string {
 }
 
 function tokenize(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // Apostrophes join rather than split, so "O'Fallon" and "OFallon" read alike.
-    .replace(/['’`]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((token) => token.length > 0);
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // Apostrophes join rather than split, so "O'Fallon" and "OFallon" read alike.
+      .replace(/['’`]/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter((token) => token.length > 0)
+  );
 }
 
 // Tokens are joined without spaces so "O'Fallon", "O Fallon" and "OFallon" share a key.
@@ -291,4 +293,3 @@ export class Gazetteer {
     return state ? sameName?.find((entry) => entry.state === state) : sameName?.[0];
   }
 }
-

@@ -61,7 +61,10 @@ export const US_STATES: Readonly<Record<string, string>> = Object.freeze({
 export const US_STATE_CODES: readonly string[] = Object.freeze(Object.keys(US_STATES));
 
 function simplifyName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 }
 
 const CODES_BY_NAME: ReadonlyMap<string, string> = new Map([

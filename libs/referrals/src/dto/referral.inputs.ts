@@ -20,7 +20,9 @@ import { ReferralStatus } from '../state-machine';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '') : value;
+  Array.isArray(value)
+    ? value.map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '')
+    : value;
 const upperEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim().toUpperCase() : item)) : value;
 
@@ -138,7 +140,9 @@ export class PrescriptionInput {
 
 @InputType()
 export class CreateReferralInput {
-  @Field({ description: 'Replaying the same key with the same input returns the same referral; with different input: CONFLICT' })
+  @Field({
+    description: 'Replaying the same key with the same input returns the same referral; with different input: CONFLICT',
+  })
   @IsString()
   @Length(1, 200, { message: 'must be 1 to 200 characters' })
   idempotencyKey: string;

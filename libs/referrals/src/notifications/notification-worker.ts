@@ -73,7 +73,9 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
 
   /** Unsent notifications: how many, the oldest's age, how many have failed at least once, and how many gave up. */
   async backlog(): Promise<{ pending: number; oldestAgeSeconds: number | null; failing: number; abandoned: number }> {
-    const [row] = await this.dataSource.query<{ pending: number; oldest: number | null; failing: number; abandoned: number }[]>(
+    const [row] = await this.dataSource.query<
+      { pending: number; oldest: number | null; failing: number; abandoned: number }[]
+    >(
       `SELECT count(*) FILTER (WHERE "attempts" < $1)::int AS pending,
               extract(epoch FROM now() - min("created_at") FILTER (WHERE "attempts" < $1))::float AS oldest,
               count(*) FILTER (WHERE "attempts" > 0 AND "attempts" < $1)::int AS failing,
@@ -81,13 +83,22 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
          FROM "notification_outbox" WHERE "sent_at" IS NULL`,
       [MAX_ATTEMPTS],
     );
-    return { pending: row.pending, oldestAgeSeconds: row.oldest === null ? null : Math.round(row.oldest * 10) / 10, failing: row.failing, abandoned: row.abandoned };
+    return {
+      pending: row.pending,
+      oldestAgeSeconds: row.oldest === null ? null : Math.round(row.oldest * 10) / 10,
+      failing: row.failing,
+      abandoned: row.abandoned,
+    };
   }
 
   /** Sent mail is kept 30 days; wrong claim attempts only matter inside their one-hour window, kept a day. */
   async prune(): Promise<{ notifications: number; claimFailures: number }> {
-    const notifications = await this.dataSource.query<unknown[]>(`DELETE FROM "notification_outbox" WHERE "sent_at" < now() - interval '30 days' RETURNING 1`);
-    const claimFailures = await this.dataSource.query<unknown[]>(`DELETE FROM "claim_failures" WHERE "at" < now() - interval '1 day' RETURNING 1`);
+    const notifications = await this.dataSource.query<unknown[]>(
+      `DELETE FROM "notification_outbox" WHERE "sent_at" < now() - interval '30 days' RETURNING 1`,
+    );
+    const claimFailures = await this.dataSource.query<unknown[]>(
+      `DELETE FROM "claim_failures" WHERE "at" < now() - interval '1 day' RETURNING 1`,
+    );
     return { notifications: notifications.length, claimFailures: claimFailures.length };
   }
 
@@ -117,7 +128,10 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       for (const row of rows) {
         try {
           await this.send(referralMail(row.email, row.kind, row.referral_id, this.mailSettings), row.id);
-          await manager.query(`UPDATE "notification_outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "id" = $1`, [row.id]);
+          await manager.query(
+            `UPDATE "notification_outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "id" = $1`,
+            [row.id],
+          );
           sent++;
         } catch (error) {
           const delay = Math.min(3600, 30 * 2 ** row.attempts);
@@ -137,10 +151,17 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
         const nodemailer = await import('nodemailer');
         this.transport = nodemailer.createTransport(this.config.smtpUrl);
       }
-      await this.transport.sendMail({ from: this.mailSettings.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await this.transport.sendMail({
+        from: this.mailSettings.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
       return;
     }
     await fs.mkdir(this.mailDir, { recursive: true });
-    await fs.writeFile(path.join(this.mailDir, `${Date.now()}-${id}.eml`), toEml(mail, this.mailSettings.from), { mode: 0o600 });
+    await fs.writeFile(path.join(this.mailDir, `${Date.now()}-${id}.eml`), toEml(mail, this.mailSettings.from), {
+      mode: 0o600,
+    });
   }
 }

@@ -30,7 +30,12 @@ export interface ReferralMail {
  * The notification for one change. Deliberately content-free: it says that something changed and links to the
  * referral, where the recipient signs in to see it. No names, diagnoses, dates of birth or notes, ever.
  */
-export function referralMail(to: string, kind: string, referralId: string | null, settings: MailSettings): ReferralMail {
+export function referralMail(
+  to: string,
+  kind: string,
+  referralId: string | null,
+  settings: MailSettings,
+): ReferralMail {
   const headline = WHAT_CHANGED[kind] ?? 'A referral was updated';
   const link = referralId ? `${settings.publicUrl}/referrals/${referralId}` : `${settings.publicUrl}/referrals`;
   return {

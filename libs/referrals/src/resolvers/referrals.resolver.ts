@@ -3,7 +3,13 @@ import { Endorsement } from '@mmn/directory';
 import { GraphQLDate } from '@mmn/graphql-platform';
 import { CurrentUser, type Principal, RequestMeta, type RequestMetaValue, Roles, SignedIn } from '@mmn/identity';
 import { Role } from '@mmn/shared';
-import { CompleteReferralInput, CreateReferralInput, RecordVisitInput, ReferralFilter, RenewReferralInput } from '../dto/referral.inputs';
+import {
+  CompleteReferralInput,
+  CreateReferralInput,
+  RecordVisitInput,
+  ReferralFilter,
+  RenewReferralInput,
+} from '../dto/referral.inputs';
 import { Visit } from '../entities/visit.entity';
 import { CreatedReferral, ReferralConnection, ReferralView } from '../referrals.models';
 import { ReferralList } from '../services/referral-list.service';
@@ -20,7 +26,11 @@ export class ReferralsResolver {
 
   @SignedIn()
   @Query(() => ReferralView, { description: 'Parties only, else NOT_FOUND' })
-  referral(@CurrentUser() principal: Principal, @RequestMeta() meta: RequestMetaValue, @Args('id', { type: () => ID }) id: string): Promise<ReferralView> {
+  referral(
+    @CurrentUser() principal: Principal,
+    @RequestMeta() meta: RequestMetaValue,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ReferralView> {
     return this.referralService.read({ principal, meta }, id);
   }
 
@@ -38,7 +48,11 @@ export class ReferralsResolver {
 
   @Roles(Role.PROVIDER)
   @Mutation(() => CreatedReferral)
-  createReferral(@CurrentUser() principal: Principal, @RequestMeta() meta: RequestMetaValue, @Args('input') input: CreateReferralInput): Promise<CreatedReferral> {
+  createReferral(
+    @CurrentUser() principal: Principal,
+    @RequestMeta() meta: RequestMetaValue,
+    @Args('input') input: CreateReferralInput,
+  ): Promise<CreatedReferral> {
     return this.referralService.create({ principal, meta }, input);
   }
 
@@ -54,7 +68,9 @@ export class ReferralsResolver {
   }
 
   @SignedIn()
-  @Mutation(() => ReferralView, { description: 'The patient who claimed it, or its provider; OPEN or DECLINED -> SENT' })
+  @Mutation(() => ReferralView, {
+    description: 'The patient who claimed it, or its provider; OPEN or DECLINED -> SENT',
+  })
   chooseTherapist(
     @CurrentUser() principal: Principal,
     @RequestMeta() meta: RequestMetaValue,
@@ -66,7 +82,11 @@ export class ReferralsResolver {
 
   @SignedIn()
   @Mutation(() => ReferralView, { description: 'Addressed THERAPIST; SENT -> ACCEPTED' })
-  acceptReferral(@CurrentUser() principal: Principal, @RequestMeta() meta: RequestMetaValue, @Args('referralId', { type: () => ID }) referralId: string): Promise<ReferralView> {
+  acceptReferral(
+    @CurrentUser() principal: Principal,
+    @RequestMeta() meta: RequestMetaValue,
+    @Args('referralId', { type: () => ID }) referralId: string,
+  ): Promise<ReferralView> {
     return this.referralService.accept({ principal, meta }, referralId);
   }
 
@@ -82,13 +102,22 @@ export class ReferralsResolver {
   }
 
   @SignedIn()
-  @Mutation(() => Visit, { description: 'Addressed THERAPIST; ACCEPTED|IN_PROGRESS -> IN_PROGRESS; not beyond visitsAuthorized nor after expiresOn' })
-  recordVisit(@CurrentUser() principal: Principal, @RequestMeta() meta: RequestMetaValue, @Args('input') input: RecordVisitInput): Promise<Visit> {
+  @Mutation(() => Visit, {
+    description:
+      'Addressed THERAPIST; ACCEPTED|IN_PROGRESS -> IN_PROGRESS; not beyond visitsAuthorized nor after expiresOn',
+  })
+  recordVisit(
+    @CurrentUser() principal: Principal,
+    @RequestMeta() meta: RequestMetaValue,
+    @Args('input') input: RecordVisitInput,
+  ): Promise<Visit> {
     return this.referralService.recordVisit({ principal, meta }, input);
   }
 
   @SignedIn()
-  @Mutation(() => ReferralView, { description: 'Addressed THERAPIST; ACCEPTED|IN_PROGRESS; the provider sees it in events' })
+  @Mutation(() => ReferralView, {
+    description: 'Addressed THERAPIST; ACCEPTED|IN_PROGRESS; the provider sees it in events',
+  })
   addProgressNote(
     @CurrentUser() principal: Principal,
     @RequestMeta() meta: RequestMetaValue,
@@ -100,13 +129,21 @@ export class ReferralsResolver {
 
   @SignedIn()
   @Mutation(() => ReferralView, { description: 'Its PROVIDER; ACCEPTED|IN_PROGRESS' })
-  renewReferral(@CurrentUser() principal: Principal, @RequestMeta() meta: RequestMetaValue, @Args('input') input: RenewReferralInput): Promise<ReferralView> {
+  renewReferral(
+    @CurrentUser() principal: Principal,
+    @RequestMeta() meta: RequestMetaValue,
+    @Args('input') input: RenewReferralInput,
+  ): Promise<ReferralView> {
     return this.referralService.renew({ principal, meta }, input);
   }
 
   @SignedIn()
   @Mutation(() => ReferralView, { description: 'Addressed THERAPIST; IN_PROGRESS -> COMPLETED' })
-  completeReferral(@CurrentUser() principal: Principal, @RequestMeta() meta: RequestMetaValue, @Args('input') input: CompleteReferralInput): Promise<ReferralView> {
+  completeReferral(
+    @CurrentUser() principal: Principal,
+    @RequestMeta() meta: RequestMetaValue,
+    @Args('input') input: CompleteReferralInput,
+  ): Promise<ReferralView> {
     return this.referralService.complete({ principal, meta }, input);
   }
 
@@ -122,7 +159,9 @@ export class ReferralsResolver {
   }
 
   @Roles(Role.PROVIDER)
-  @Mutation(() => Endorsement, { description: 'PROVIDER with at least one COMPLETED referral to that therapist, once per pair' })
+  @Mutation(() => Endorsement, {
+    description: 'PROVIDER with at least one COMPLETED referral to that therapist, once per pair',
+  })
   endorseTherapist(
     @CurrentUser() principal: Principal,
     @RequestMeta() meta: RequestMetaValue,

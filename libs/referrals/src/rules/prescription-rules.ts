@@ -13,7 +13,11 @@ export interface PrescriptionDates {
  * Date rules of a prescription, as input problems: written no later than today, expiring after it was written,
  * at most one year later, and not already expired. Dates are YYYY-MM-DD (the Date scalar checked the form).
  */
-export function prescriptionDateProblems(dates: PrescriptionDates, today: string, prefix = 'input.prescription'): FieldProblem[] {
+export function prescriptionDateProblems(
+  dates: PrescriptionDates,
+  today: string,
+  prefix = 'input.prescription',
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (dates.writtenOn > today) problems.push({ path: `${prefix}.writtenOn`, message: 'cannot be in the future' });
   if (dates.expiresOn <= dates.writtenOn) {
@@ -30,7 +34,10 @@ export function prescriptionDateProblems(dates: PrescriptionDates, today: string
  * Why a visit cannot be recorded against this prescription, or null when it can. Both reasons send the
  * therapist to the prescriber. Messages carry no prescription details (error messages never hold PHI).
  */
-export function visitRefusal(prescription: { visitsUsed: number; visitsAuthorized: number; expiresOn: string }, occurredOn: string): string | null {
+export function visitRefusal(
+  prescription: { visitsUsed: number; visitsAuthorized: number; expiresOn: string },
+  occurredOn: string,
+): string | null {
   if (occurredOn > prescription.expiresOn) {
     return 'The prescription has expired; ask the prescriber for a renewal (an expired referral is closed, so it takes a new referral) before recording more visits.';
   }

@@ -1,4 +1,11 @@
-import { ACCESS_CODE_ALPHABET, canonicalHash, deriveAccessCode, formatAccessCode, hashAccessCode, normaliseAccessCode } from './access-code';
+import {
+  ACCESS_CODE_ALPHABET,
+  canonicalHash,
+  deriveAccessCode,
+  formatAccessCode,
+  hashAccessCode,
+  normaliseAccessCode,
+} from './access-code';
 import { oneYearAfter } from './dates';
 import { prescriptionDateProblems, visitRefusal } from './prescription-rules';
 
@@ -26,7 +33,9 @@ describe('access codes', () => {
   });
 
   it('canonical hashes ignore key order and absent optional fields', () => {
-    expect(canonicalHash({ a: 1, b: { c: [1, 2], d: undefined } })).toBe(canonicalHash({ b: { c: [1, 2] }, a: 1, e: null }));
+    expect(canonicalHash({ a: 1, b: { c: [1, 2], d: undefined } })).toBe(
+      canonicalHash({ b: { c: [1, 2] }, a: 1, e: null }),
+    );
     expect(canonicalHash({ a: [1, 2] })).not.toBe(canonicalHash({ a: [2, 1] }));
   });
 });
@@ -59,7 +68,11 @@ describe('visitRefusal', () => {
     expect(visitRefusal({ visitsUsed: 1, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-10')).toBeNull();
   });
   it('refuses beyond the authorized count and after expiry (a renewal, or a new referral once expired)', () => {
-    expect(visitRefusal({ visitsUsed: 2, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-01')).toMatch(/renewal/);
-    expect(visitRefusal({ visitsUsed: 0, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-11')).toMatch(/expired.*ask the prescriber for a renewal.*new referral/);
+    expect(visitRefusal({ visitsUsed: 2, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-01')).toMatch(
+      /renewal/,
+    );
+    expect(visitRefusal({ visitsUsed: 0, visitsAuthorized: 2, expiresOn: '2025-03-10' }, '2025-03-11')).toMatch(
+      /expired.*ask the prescriber for a renewal.*new referral/,
+    );
   });
 });

@@ -43,7 +43,9 @@ export class ReferralChanges {
 
   /** The status the state machine starts from: the stored one, or EXPIRED once expiresOn has passed. */
   statusFor(referral: Referral, actor: Actor): ReferralStatus {
-    return actor.party.actor === 'SYSTEM' ? referral.status : effectiveStatus(referral.status, referral.expiresOn, todayIso());
+    return actor.party.actor === 'SYSTEM'
+      ? referral.status
+      : effectiveStatus(referral.status, referral.expiresOn, todayIso());
   }
 
   /** Moves the referral by the transition table, or throws INVALID_STATE / CONFLICT. Returns the updated row. */
@@ -52,7 +54,12 @@ export class ReferralChanges {
     referral: Referral,
     actor: Actor,
     action: ReferralAction,
-    change: { eventType: string; note?: string | null; set?: QueryDeepPartialEntity<Referral>; prescriptionBefore?: PrescriptionTerms },
+    change: {
+      eventType: string;
+      note?: string | null;
+      set?: QueryDeepPartialEntity<Referral>;
+      prescriptionBefore?: PrescriptionTerms;
+    },
   ): Promise<Referral> {
     if (actor.party.declinedAtEventId !== null) throw new InvalidStateException(DECLINED_THERAPIST_MESSAGE);
     const from = this.statusFor(referral, actor);
@@ -62,15 +69,23 @@ export class ReferralChanges {
       .createQueryBuilder()
       .update(Referral)
       .set({ ...change.set, status: to, version: () => '"version" + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND status = :status AND version = :version', { id: referral.id, status: referral.status, version: referral.version })
+      .where('id = :id AND status = :status AND version = :version', {
+        id: referral.id,
+        status: referral.status,
+        version: referral.version,
+      })
       .execute();
     if (result.affected !== 1) {
       const current = await manager.findOneOrFail(Referral, { where: { id: referral.id } });
-      if (current.version !== referral.version) throw new ConflictException('The referral was changed by someone else; reload it and try again.');
+      if (current.version !== referral.version)
+        throw new ConflictException('The referral was changed by someone else; reload it and try again.');
       throw new InvalidStateException(refusalReason(this.statusFor(current, actor), action, actor.party.actor));
     }
     const updated = await manager.findOneOrFail(Referral, { where: { id: referral.id } });
-    const therapistId = change.set && 'therapistId' in change.set ? ((change.set.therapistId as string | null) ?? referral.therapistId) : referral.therapistId;
+    const therapistId =
+      change.set && 'therapistId' in change.set
+        ? ((change.set.therapistId as string | null) ?? referral.therapistId)
+        : referral.therapistId;
     await this.record(manager, updated, actor, {
       action,
       eventType: change.eventType,
@@ -108,12 +123,20 @@ export class ReferralChanges {
   }
 
   /** Queues "something changed" for every current party but the actor (a therapist who declined is no longer one). */
-  private async notifyParties(manager: EntityManager, referral: Referral, kind: string, actorUserId: string | null): Promise<void> {
+  private async notifyParties(
+    manager: EntityManager,
+    referral: Referral,
+    kind: string,
+    actorUserId: string | null,
+  ): Promise<void> {
     const recipients = new Set<string>();
     const provider = await manager.findOne(Provider, { where: { id: referral.providerId }, select: { userId: true } });
     if (provider) recipients.add(provider.userId);
     if (referral.therapistId) {
-      const therapist = await manager.findOne(Therapist, { where: { id: referral.therapistId }, select: { userId: true } });
+      const therapist = await manager.findOne(Therapist, {
+        where: { id: referral.therapistId },
+        select: { userId: true },
+      });
       if (therapist) recipients.add(therapist.userId);
     }
     if (referral.claimedBy) recipients.add(referral.claimedBy);

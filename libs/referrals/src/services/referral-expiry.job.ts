@@ -10,7 +10,13 @@ import { ReferralChanges } from './referral-changes.service';
 import { SYSTEM_PARTY } from './referral-parties';
 
 const HOUR_MS = 3_600_000;
-const NON_FINAL = [ReferralStatus.OPEN, ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.DECLINED, ReferralStatus.IN_PROGRESS];
+const NON_FINAL = [
+  ReferralStatus.OPEN,
+  ReferralStatus.SENT,
+  ReferralStatus.ACCEPTED,
+  ReferralStatus.DECLINED,
+  ReferralStatus.IN_PROGRESS,
+];
 
 /**
  * Records EXPIRED for non-final referrals past expiresOn (reads already show EXPIRED via effectiveStatus; this
@@ -29,7 +35,10 @@ export class ReferralExpiryJob implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     if (this.config.nodeEnv === 'test') return;
-    const run = () => void this.expireDue().catch((error: unknown) => this.logger.warn(`expiry job: ${error instanceof Error ? error.message : String(error)}`));
+    const run = () =>
+      void this.expireDue().catch((error: unknown) =>
+        this.logger.warn(`expiry job: ${error instanceof Error ? error.message : String(error)}`),
+      );
     run();
     this.timer = setInterval(run, HOUR_MS);
     this.timer.unref();
@@ -51,10 +60,16 @@ export class ReferralExpiryJob implements OnApplicationBootstrap, OnApplicationS
       try {
         await this.dataSource.transaction(async (manager) => {
           const referral = await manager.findOneOrFail(Referral, { where: { id } });
-          await this.changes.transition(manager, referral, { party: SYSTEM_PARTY, auditRole: 'SYSTEM', requestId: 'expiry-job' }, ReferralAction.EXPIRE, {
-            eventType: 'EXPIRED',
-            note: `The prescription expired on ${referral.expiresOn}.`,
-          });
+          await this.changes.transition(
+            manager,
+            referral,
+            { party: SYSTEM_PARTY, auditRole: 'SYSTEM', requestId: 'expiry-job' },
+            ReferralAction.EXPIRE,
+            {
+              eventType: 'EXPIRED',
+              note: `The prescription expired on ${referral.expiresOn}.`,
+            },
+          );
         });
         expired++;
       } catch (error) {

@@ -25,7 +25,14 @@ const encodeCursor = (at: string, id: string): string => Buffer.from(JSON.string
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && isUuid(value[1]) && !Number.isNaN(Date.parse(value[0]))) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      isUuid(value[1]) &&
+      !Number.isNaN(Date.parse(value[0]))
+    ) {
       return [value[0], value[1]];
     }
   } catch {
@@ -43,8 +50,14 @@ export class ReferralList {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(caller: Caller, statuses: ReferralStatus[] | undefined, first: number, after: string | undefined | null): Promise<ReferralConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw BadUserInputException.field('first', `must be 1 to ${MAX_PAGE_SIZE}`);
+  async list(
+    caller: Caller,
+    statuses: ReferralStatus[] | undefined,
+    first: number,
+    after: string | undefined | null,
+  ): Promise<ReferralConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+      throw BadUserInputException.field('first', `must be 1 to ${MAX_PAGE_SIZE}`);
     const manager = this.dataSource.manager;
     const principal = caller.principal;
     const profileId = await profileIdOf(manager, principal);
@@ -81,7 +94,10 @@ export class ReferralList {
       filters.push(`(${effective}) = ANY(${p(statuses)}::text[])`);
     }
     const where = filters.join(' AND ');
-    const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM "referrals" r WHERE ${where}`, params);
+    const [{ count }] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM "referrals" r WHERE ${where}`,
+      params,
+    );
     const pageFilters = [where];
     if (after) {
       const [at, id] = decodeCursor(after);
@@ -93,9 +109,14 @@ export class ReferralList {
       params,
     );
     const page = rows.slice(0, first);
-    const referrals = page.length > 0 ? await manager.find(Referral, { where: { id: In(page.map((row) => row.id)) } }) : [];
+    const referrals =
+      page.length > 0 ? await manager.find(Referral, { where: { id: In(page.map((row) => row.id)) } }) : [];
     const items = page.map((row) => {
-      const party: Party = { actor: principal.role as Party['actor'], userId: principal.userId, declinedAtEventId: row.declined_event_id };
+      const party: Party = {
+        actor: principal.role as Party['actor'],
+        userId: principal.userId,
+        declinedAtEventId: row.declined_event_id,
+      };
       return { referral: referrals.find((r) => r.id === row.id)!, party };
     });
     const nodes = await this.views.many(manager, items);
@@ -111,6 +132,10 @@ export class ReferralList {
       })),
     );
     const edges = page.map((row, index) => ({ cursor: encodeCursor(row.cursor_at, row.id), node: nodes[index] }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: count };
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: count,
+    };
   }
 }

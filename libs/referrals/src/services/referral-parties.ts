@@ -22,9 +22,13 @@ export const SYSTEM_PARTY: Party = { actor: 'SYSTEM', userId: null, declinedAtEv
 export async function profileIdOf(manager: EntityManager, principal: Principal): Promise<string | null> {
   switch (principal.role) {
     case Role.PROVIDER:
-      return (await manager.findOne(Provider, { where: { userId: principal.userId }, select: { id: true } }))?.id ?? null;
+      return (
+        (await manager.findOne(Provider, { where: { userId: principal.userId }, select: { id: true } }))?.id ?? null
+      );
     case Role.THERAPIST:
-      return (await manager.findOne(Therapist, { where: { userId: principal.userId }, select: { id: true } }))?.id ?? null;
+      return (
+        (await manager.findOne(Therapist, { where: { userId: principal.userId }, select: { id: true } }))?.id ?? null
+      );
     case Role.PATIENT:
     case Role.ADMIN:
       return null;
@@ -36,7 +40,11 @@ export async function profileIdOf(manager: EntityManager, principal: Principal):
  * therapist only up to their decline) and the patient who claimed it. Everyone else, admins included: null.
  */
 export async function partyOf(manager: EntityManager, referral: Referral, principal: Principal): Promise<Party | null> {
-  const party = (actor: ReferralActor, declinedAtEventId: string | null = null): Party => ({ actor, userId: principal.userId, declinedAtEventId });
+  const party = (actor: ReferralActor, declinedAtEventId: string | null = null): Party => ({
+    actor,
+    userId: principal.userId,
+    declinedAtEventId,
+  });
   switch (principal.role) {
     case Role.PROVIDER:
       return (await profileIdOf(manager, principal)) === referral.providerId ? party('PROVIDER') : null;

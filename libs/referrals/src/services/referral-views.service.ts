@@ -35,20 +35,40 @@ export class ReferralViews {
     const ids = items.map((item) => item.referral.id);
     // Sequential: inside a transaction the manager holds one connection.
     const events = await manager.find(ReferralEvent, { where: { referralId: In(ids) }, order: { id: 'ASC' } });
-    const visits = await manager.find(Visit, { where: { referralId: In(ids) }, order: { occurredOn: 'ASC', createdAt: 'ASC' } });
-    const providers = await manager.find(Provider, { where: { id: In([...new Set(items.map((i) => i.referral.providerId))]) }, relations: { locations: true } });
-    const therapists = await this.therapists.loadMany(items.flatMap((i) => (i.referral.therapistId ? [i.referral.therapistId] : [])), manager);
-    const diagnoses = await this.referenceData.diagnoses([...new Set(items.flatMap((i) => i.referral.diagnosisCodes))], manager);
+    const visits = await manager.find(Visit, {
+      where: { referralId: In(ids) },
+      order: { occurredOn: 'ASC', createdAt: 'ASC' },
+    });
+    const providers = await manager.find(Provider, {
+      where: { id: In([...new Set(items.map((i) => i.referral.providerId))]) },
+      relations: { locations: true },
+    });
+    const therapists = await this.therapists.loadMany(
+      items.flatMap((i) => (i.referral.therapistId ? [i.referral.therapistId] : [])),
+      manager,
+    );
+    const diagnoses = await this.referenceData.diagnoses(
+      [...new Set(items.flatMap((i) => i.referral.diagnosisCodes))],
+      manager,
+    );
     const today = todayIso();
     return items.map(({ referral, party }) => {
       const cutoff = party.declinedAtEventId === null ? null : BigInt(party.declinedAtEventId);
-      const ownEvents = events.filter((e) => e.referralId === referral.id && (cutoff === null || BigInt(e.id) <= cutoff));
+      const ownEvents = events.filter(
+        (e) => e.referralId === referral.id && (cutoff === null || BigInt(e.id) <= cutoff),
+      );
       const past = cutoff !== null;
       // A therapist who declined sees the prescription as it was then: undo the renewals since.
       const firstRenewalSince = past
-        ? events.find((e) => e.referralId === referral.id && BigInt(e.id) > cutoff && e.type === 'RENEWED' && e.prescriptionBefore)
+        ? events.find(
+            (e) =>
+              e.referralId === referral.id && BigInt(e.id) > cutoff && e.type === 'RENEWED' && e.prescriptionBefore,
+          )
         : undefined;
-      const terms = firstRenewalSince?.prescriptionBefore ?? { visitsAuthorized: referral.visitsAuthorized, expiresOn: referral.expiresOn };
+      const terms = firstRenewalSince?.prescriptionBefore ?? {
+        visitsAuthorized: referral.visitsAuthorized,
+        expiresOn: referral.expiresOn,
+      };
       return {
         id: referral.id,
         status: past ? ReferralStatus.DECLINED : effectiveStatus(referral.status, referral.expiresOn, today),

@@ -20,7 +20,12 @@ import {
 import type { Principal, RequestMetaValue } from '@mmn/identity';
 import { ReferenceDataService } from '@mmn/reference-data';
 import { isUuid, isValidNpi, todayIso } from '@mmn/shared';
-import type { CompleteReferralInput, CreateReferralInput, RecordVisitInput, RenewReferralInput } from '../dto/referral.inputs';
+import type {
+  CompleteReferralInput,
+  CreateReferralInput,
+  RecordVisitInput,
+  RenewReferralInput,
+} from '../dto/referral.inputs';
 import { ClaimFailure } from '../entities/claim-attempt.entity';
 import { Referral } from '../entities/referral.entity';
 import { Visit } from '../entities/visit.entity';
@@ -33,7 +38,6 @@ import { type Actor, ReferralChanges } from './referral-changes.service';
 import { type Party, partyOf, profileIdOf } from './referral-parties';
 import { ReferralViews } from './referral-views.service';
 import { recomputeCompletedReferrals, recomputeEndorsementCount, recomputeReferringProviders } from './reputation';
-
 
 /** Wrong-guess limits for claim codes, per rolling hour. */
 export const CLAIM_LIMITS = { perReferral: 5, perAccount: 20 } as const;
@@ -86,7 +90,9 @@ export class ReferralsService {
       const { idempotencyKey, ...request } = input;
       const requestHash = canonicalHash(request);
       // A retry returns the original result even if the therapist or the dates would no longer pass today.
-      const existing = await this.dataSource.manager.findOne(Referral, { where: { providerId: provider.id, idempotencyKey } });
+      const existing = await this.dataSource.manager.findOne(Referral, {
+        where: { providerId: provider.id, idempotencyKey },
+      });
       if (existing) return this.replay(caller, existing, requestHash);
       await this.validateCreate(input);
       const id = randomUUID();
@@ -126,13 +132,27 @@ export class ReferralsService {
           });
           await manager.insert(Referral, referral);
           const saved = await manager.findOneOrFail(Referral, { where: { id } });
-          const actor = this.actor(caller, { actor: 'PROVIDER', userId: caller.principal.userId, declinedAtEventId: null });
-          await this.changes.record(manager, saved, actor, { action: 'CREATE', eventType: 'CREATED', fromStatus: null, toStatus: saved.status });
-          return { referral: await this.views.one(manager, saved, actor.party), accessCode: formatAccessCode(accessCode) };
+          const actor = this.actor(caller, {
+            actor: 'PROVIDER',
+            userId: caller.principal.userId,
+            declinedAtEventId: null,
+          });
+          await this.changes.record(manager, saved, actor, {
+            action: 'CREATE',
+            eventType: 'CREATED',
+            fromStatus: null,
+            toStatus: saved.status,
+          });
+          return {
+            referral: await this.views.one(manager, saved, actor.party),
+            accessCode: formatAccessCode(accessCode),
+          };
         });
       } catch (error) {
         if (!isUniqueViolation(error, 'referrals_provider_idempotency_key')) throw error;
-        const winner = await this.dataSource.manager.findOneOrFail(Referral, { where: { providerId: provider.id, idempotencyKey } });
+        const winner = await this.dataSource.manager.findOneOrFail(Referral, {
+          where: { providerId: provider.id, idempotencyKey },
+        });
         return this.replay(caller, winner, requestHash);
       }
     });
@@ -161,15 +181,23 @@ export class ReferralsService {
     const unknown = codes.filter((code) => !known.has(code));
     // Named by position: the codes themselves are the patient's diagnoses and stay out of error messages.
     for (const code of unknown) {
-      problems.push({ path: `input.prescription.diagnosisCodes.${p.diagnosisCodes.indexOf(code)}`, message: 'is not a known ICD-10-CM code' });
+      problems.push({
+        path: `input.prescription.diagnosisCodes.${p.diagnosisCodes.indexOf(code)}`,
+        message: 'is not a known ICD-10-CM code',
+      });
     }
     const unknownTechniques = await this.referenceData.unknownIds('techniques', p.requestedTechniqueIds ?? []);
     if (unknownTechniques.length > 0) {
-      problems.push({ path: 'input.prescription.requestedTechniqueIds', message: `unknown technique(s): ${unknownTechniques.join(', ')}` });
+      problems.push({
+        path: 'input.prescription.requestedTechniqueIds',
+        message: `unknown technique(s): ${unknownTechniques.join(', ')}`,
+      });
     }
     problems.push(...prescriptionDateProblems(p, today));
-    if (input.patient.dateOfBirth > today) problems.push({ path: 'input.patient.dateOfBirth', message: 'cannot be in the future' });
-    if (input.therapistId !== undefined && input.therapistId !== null) problems.push(...(await this.therapistProblems(this.dataSource.manager, input.therapistId, 'input.therapistId')));
+    if (input.patient.dateOfBirth > today)
+      problems.push({ path: 'input.patient.dateOfBirth', message: 'cannot be in the future' });
+    if (input.therapistId !== undefined && input.therapistId !== null)
+      problems.push(...(await this.therapistProblems(this.dataSource.manager, input.therapistId, 'input.therapistId')));
     if (problems.length > 0) throw new BadUserInputException(problems);
   }
 
@@ -177,7 +205,12 @@ export class ReferralsService {
   private async therapistProblems(manager: EntityManager, therapistId: string, path: string): Promise<FieldProblem[]> {
     const [therapist] = await loadTherapists(manager, [therapistId]);
     if (!therapist || therapist.suspendedAt) return [{ path, message: 'no such therapist' }];
-    if (!isTherapistVerified(therapist.licenses, therapist.locations.map((l) => l.state))) {
+    if (
+      !isTherapistVerified(
+        therapist.licenses,
+        therapist.locations.map((l) => l.state),
+      )
+    ) {
       return [{ path, message: 'the therapist is not verified' }];
     }
     return [];
@@ -193,7 +226,8 @@ export class ReferralsService {
           `SELECT count(*)::int AS count FROM "claim_failures" WHERE "user_id" = $1 AND "at" > now() - interval '1 hour'`,
           [userId],
         );
-        if (byAccount >= CLAIM_LIMITS.perAccount) throw new RateLimitedException('Too many wrong access codes; try again in an hour.', 3600);
+        if (byAccount >= CLAIM_LIMITS.perAccount)
+          throw new RateLimitedException('Too many wrong access codes; try again in an hour.', 3600);
         const referral = await manager.findOne(Referral, { where: { accessCodeHash: hashAccessCode(accessCode) } });
         if (referral) {
           // And one at a time per referral, so guesses from several accounts cannot slip past its limit either.
@@ -202,9 +236,13 @@ export class ReferralsService {
             `SELECT count(*)::int AS count FROM "claim_failures" WHERE "referral_id" = $1 AND "at" > now() - interval '1 hour'`,
             [referral.id],
           );
-          if (byReferral >= CLAIM_LIMITS.perReferral) throw new RateLimitedException('Too many wrong attempts on this code; try again in an hour.', 3600);
+          if (byReferral >= CLAIM_LIMITS.perReferral)
+            throw new RateLimitedException('Too many wrong attempts on this code; try again in an hour.', 3600);
         }
-        const matches = referral && referral.patientDateOfBirth === dateOfBirth && (referral.claimedBy === null || referral.claimedBy === userId);
+        const matches =
+          referral &&
+          referral.patientDateOfBirth === dateOfBirth &&
+          (referral.claimedBy === null || referral.claimedBy === userId);
         if (!referral || !matches) {
           // Kept (the transaction commits) so that the failure counts; the caller then gets NOT_FOUND.
           await manager.insert(ClaimFailure, { userId, referralId: referral?.id ?? null });
@@ -214,7 +252,9 @@ export class ReferralsService {
         const party: Party = { actor: 'PATIENT', userId, declinedAtEventId: null };
         const status = effectiveStatus(referral.status, referral.expiresOn, todayIso());
         if (referral.claimedBy === null && (status === ReferralStatus.CANCELLED || status === ReferralStatus.EXPIRED)) {
-          throw new InvalidStateException('This referral was cancelled or has expired; ask your prescriber for a new one.');
+          throw new InvalidStateException(
+            'This referral was cancelled or has expired; ask your prescriber for a new one.',
+          );
         }
         if (referral.claimedBy === userId) {
           await this.allowed(manager, caller, 'READ', referral.id);
@@ -224,7 +264,10 @@ export class ReferralsService {
           .createQueryBuilder()
           .update(Referral)
           .set({ claimedBy: userId, version: () => '"version" + 1', updatedAt: () => 'now()' })
-          .where('id = :id AND version = :version AND claimed_by IS NULL', { id: referral.id, version: referral.version })
+          .where('id = :id AND version = :version AND claimed_by IS NULL', {
+            id: referral.id,
+            version: referral.version,
+          })
           .execute();
         if (result.affected !== 1) throw new ConflictException('The referral was changed by someone else; try again.');
         const claimed = await manager.findOneOrFail(Referral, { where: { id: referral.id } });
@@ -248,14 +291,19 @@ export class ReferralsService {
       this.assertAllowed(referral, actor, ReferralAction.CHOOSE_THERAPIST);
       const problems = await this.therapistProblems(manager, therapistId, 'therapistId');
       if (problems.length > 0) throw new BadUserInputException(problems);
-      return this.changes.transition(manager, referral, actor, ReferralAction.CHOOSE_THERAPIST, { eventType: 'SENT', set: { therapistId } });
+      return this.changes.transition(manager, referral, actor, ReferralAction.CHOOSE_THERAPIST, {
+        eventType: 'SENT',
+        set: { therapistId },
+      });
     });
   }
 
   async accept(caller: Caller, referralId: string): Promise<ReferralView> {
     return this.change(caller, ReferralAction.ACCEPT, referralId, async (manager, referral, actor) => {
       await this.assertNotSuspended(manager, actor, referral);
-      const updated = await this.changes.transition(manager, referral, actor, ReferralAction.ACCEPT, { eventType: 'ACCEPTED' });
+      const updated = await this.changes.transition(manager, referral, actor, ReferralAction.ACCEPT, {
+        eventType: 'ACCEPTED',
+      });
       await recomputeReferringProviders(manager, updated.therapistId!);
       return updated;
     });
@@ -266,7 +314,11 @@ export class ReferralsService {
       const problems = textProblem('reason', reason, 2000);
       if (problems.length > 0) throw new BadUserInputException(problems);
       // No longer addressed: the decliner keeps only what they saw (see partyOf), and may be chosen again later.
-      return this.changes.transition(manager, referral, actor, ReferralAction.DECLINE, { eventType: 'DECLINED', note: reason.trim(), set: { therapistId: null } });
+      return this.changes.transition(manager, referral, actor, ReferralAction.DECLINE, {
+        eventType: 'DECLINED',
+        note: reason.trim(),
+        set: { therapistId: null },
+      });
     });
   }
 
@@ -277,14 +329,19 @@ export class ReferralsService {
       if (actor.party.actor === 'THERAPIST' && actor.party.declinedAtEventId === null) {
         const status = this.changes.statusFor(referral, actor);
         if (status === ReferralStatus.EXPIRED) {
-          throw new InvalidStateException('The prescription has expired; ask the prescriber for a renewal (an expired referral is closed, so it takes a new referral) before recording more visits.');
+          throw new InvalidStateException(
+            'The prescription has expired; ask the prescriber for a renewal (an expired referral is closed, so it takes a new referral) before recording more visits.',
+          );
         }
         if (status === ReferralStatus.ACCEPTED || status === ReferralStatus.IN_PROGRESS) {
           const problems: FieldProblem[] = [];
-          if (input.occurredOn > todayIso()) problems.push({ path: 'input.occurredOn', message: 'cannot be in the future' });
-          if (input.occurredOn < referral.writtenOn) problems.push({ path: 'input.occurredOn', message: 'cannot be before the prescription was written' });
+          if (input.occurredOn > todayIso())
+            problems.push({ path: 'input.occurredOn', message: 'cannot be in the future' });
+          if (input.occurredOn < referral.writtenOn)
+            problems.push({ path: 'input.occurredOn', message: 'cannot be before the prescription was written' });
           const unknown = await this.referenceData.unknownIds('techniques', input.techniqueIds ?? []);
-          if (unknown.length > 0) problems.push({ path: 'input.techniqueIds', message: `unknown technique(s): ${unknown.join(', ')}` });
+          if (unknown.length > 0)
+            problems.push({ path: 'input.techniqueIds', message: `unknown technique(s): ${unknown.join(', ')}` });
           if (problems.length > 0) throw new BadUserInputException(problems);
           const refusal = visitRefusal(referral, input.occurredOn);
           if (refusal) throw new InvalidStateException(refusal);
@@ -313,7 +370,10 @@ export class ReferralsService {
     return this.change(caller, ReferralAction.ADD_PROGRESS_NOTE, referralId, async (manager, referral, actor) => {
       const problems = textProblem('note', note, 10000);
       if (problems.length > 0) throw new BadUserInputException(problems);
-      return this.changes.transition(manager, referral, actor, ReferralAction.ADD_PROGRESS_NOTE, { eventType: 'PROGRESS_NOTE', note: note.trim() });
+      return this.changes.transition(manager, referral, actor, ReferralAction.ADD_PROGRESS_NOTE, {
+        eventType: 'PROGRESS_NOTE',
+        note: note.trim(),
+      });
     });
   }
 
@@ -329,14 +389,20 @@ export class ReferralsService {
         problems.push({ path: 'input.newExpiresOn', message: 'must be at most one year from today' });
       }
       if (referral.visitsAuthorized + input.additionalVisits > MAX_VISITS_AUTHORIZED) {
-        problems.push({ path: 'input.additionalVisits', message: `would authorize more than ${MAX_VISITS_AUTHORIZED} visits in all; write a new referral instead` });
+        problems.push({
+          path: 'input.additionalVisits',
+          message: `would authorize more than ${MAX_VISITS_AUTHORIZED} visits in all; write a new referral instead`,
+        });
       }
       if (input.additionalVisits === 0 && input.newExpiresOn == null) {
         problems.push({ path: 'input.additionalVisits', message: 'add visits or give a new expiry date' });
       }
       if (problems.length > 0) throw new BadUserInputException(problems);
       const expiresOn = input.newExpiresOn ?? referral.expiresOn;
-      const note = [input.additionalVisits > 0 ? `${input.additionalVisits} more visits` : null, input.newExpiresOn ? `expires on ${expiresOn}` : null]
+      const note = [
+        input.additionalVisits > 0 ? `${input.additionalVisits} more visits` : null,
+        input.newExpiresOn ? `expires on ${expiresOn}` : null,
+      ]
         .filter(Boolean)
         .join(', ');
       return this.changes.transition(manager, referral, actor, ReferralAction.RENEW, {
@@ -353,7 +419,10 @@ export class ReferralsService {
       const updated = await this.changes.transition(manager, referral, actor, ReferralAction.COMPLETE, {
         eventType: 'COMPLETED',
         note: input.reachedMaximumMedicalImprovement ? 'Discharged at maximum medical improvement' : 'Discharged',
-        set: { dischargeSummary: input.dischargeSummary, reachedMaximumMedicalImprovement: input.reachedMaximumMedicalImprovement },
+        set: {
+          dischargeSummary: input.dischargeSummary,
+          reachedMaximumMedicalImprovement: input.reachedMaximumMedicalImprovement,
+        },
       });
       await recomputeCompletedReferrals(manager, updated.therapistId!);
       return updated;
@@ -365,7 +434,10 @@ export class ReferralsService {
       this.assertAllowed(referral, actor, ReferralAction.CANCEL);
       const problems = textProblem('reason', reason, 2000);
       if (problems.length > 0) throw new BadUserInputException(problems);
-      return this.changes.transition(manager, referral, actor, ReferralAction.CANCEL, { eventType: 'CANCELLED', note: reason.trim() });
+      return this.changes.transition(manager, referral, actor, ReferralAction.CANCEL, {
+        eventType: 'CANCELLED',
+        note: reason.trim(),
+      });
     });
   }
 
@@ -378,15 +450,20 @@ export class ReferralsService {
         if (!providerId) throw new NotFoundException('Provider profile');
         const [therapist] = await loadTherapists(manager, [therapistId]);
         if (!therapist || therapist.suspendedAt) throw new NotFoundException('Therapist');
-        if (note != null && note.length > 2000) throw BadUserInputException.field('note', 'must be at most 2000 characters');
-        const completed = await manager.exists(Referral, { where: { providerId, therapistId, status: ReferralStatus.COMPLETED } });
-        if (!completed) throw new ForbiddenException('You can endorse a therapist once a referral you sent them is completed.');
+        if (note != null && note.length > 2000)
+          throw BadUserInputException.field('note', 'must be at most 2000 characters');
+        const completed = await manager.exists(Referral, {
+          where: { providerId, therapistId, status: ReferralStatus.COMPLETED },
+        });
+        if (!completed)
+          throw new ForbiddenException('You can endorse a therapist once a referral you sent them is completed.');
         let id: string;
         try {
           const inserted = await manager.insert(Endorsement, { therapistId, providerId, note: note?.trim() || null });
           id = (inserted.identifiers[0] as { id: string }).id;
         } catch (error) {
-          if (isUniqueViolation(error, 'endorsements_therapist_provider_key')) throw new ConflictException('You have already endorsed this therapist.');
+          if (isUniqueViolation(error, 'endorsements_therapist_provider_key'))
+            throw new ConflictException('You have already endorsed this therapist.');
           throw error;
         }
         await recomputeEndorsementCount(manager, therapistId);
@@ -426,8 +503,14 @@ export class ReferralsService {
   /** A suspended therapist keeps read access to their referrals but cannot take on or carry out care. */
   private async assertNotSuspended(manager: EntityManager, actor: Actor, referral: Referral): Promise<void> {
     if (actor.party.actor !== 'THERAPIST' || !referral.therapistId) return;
-    const [row] = await manager.query<{ suspended: boolean }[]>('SELECT suspended_at IS NOT NULL AS suspended FROM therapists WHERE id = $1', [referral.therapistId]);
-    if (row?.suspended) throw new ForbiddenException('Your profile is suspended; you cannot accept referrals or record visits until it is reinstated.');
+    const [row] = await manager.query<{ suspended: boolean }[]>(
+      'SELECT suspended_at IS NOT NULL AS suspended FROM therapists WHERE id = $1',
+      [referral.therapistId],
+    );
+    if (row?.suspended)
+      throw new ForbiddenException(
+        'Your profile is suspended; you cannot accept referrals or record visits until it is reinstated.',
+      );
   }
 
   /** Fails early (before input checks) when the state or role cannot do this, with the state machine's reason. */
@@ -446,7 +529,13 @@ export class ReferralsService {
     return this.record(manager, caller, action, referralId, 'ALLOWED');
   }
 
-  private record(manager: EntityManager, caller: Caller, action: string, referralId: string | null, outcome: AuditOutcome): Promise<void> {
+  private record(
+    manager: EntityManager,
+    caller: Caller,
+    action: string,
+    referralId: string | null,
+    outcome: AuditOutcome,
+  ): Promise<void> {
     return this.audit.record(manager, {
       actorId: caller.principal.userId,
       actorRole: caller.principal.role,
@@ -462,7 +551,11 @@ export class ReferralsService {
     try {
       return await work();
     } catch (error) {
-      const outcome: AuditOutcome = !(error instanceof DomainException) ? 'FAILED' : error.code === ErrorCode.NOT_FOUND ? 'DENIED' : 'REFUSED';
+      const outcome: AuditOutcome = !(error instanceof DomainException)
+        ? 'FAILED'
+        : error.code === ErrorCode.NOT_FOUND
+          ? 'DENIED'
+          : 'REFUSED';
       // Best effort: the audit row must not replace the original error (e.g. when the database itself is down).
       await this.record(this.dataSource.manager, caller, action, referralId, outcome).catch(() => undefined);
       throw error;

@@ -118,12 +118,16 @@ describe('transition table (exhaustive)', () => {
 });
 
 describe('journeys', () => {
-  function run(start: ReferralStatus, steps: ReadonlyArray<readonly [ReferralAction, ReferralActor]>): ReferralStatus[] {
+  function run(
+    start: ReferralStatus,
+    steps: ReadonlyArray<readonly [ReferralAction, ReferralActor]>,
+  ): ReferralStatus[] {
     const seen = [start];
     let current = start;
     for (const [action, actor] of steps) {
       const next = nextStatus(current, action, actor);
-      if (next === null) throw new Error(`refused: ${current} ${action} ${actor}: ${refusalReason(current, action, actor)}`);
+      if (next === null)
+        throw new Error(`refused: ${current} ${action} ${actor}: ${refusalReason(current, action, actor)}`);
       current = next;
       seen.push(current);
     }
@@ -159,7 +163,17 @@ describe('journeys', () => {
         [ReferralAction.RENEW, 'PROVIDER'],
         [ReferralAction.COMPLETE, 'THERAPIST'],
       ]),
-    ).toEqual(['SENT', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'COMPLETED']);
+    ).toEqual([
+      'SENT',
+      'ACCEPTED',
+      'ACCEPTED',
+      'ACCEPTED',
+      'IN_PROGRESS',
+      'IN_PROGRESS',
+      'IN_PROGRESS',
+      'IN_PROGRESS',
+      'COMPLETED',
+    ]);
   });
 
   it('cannot complete straight from ACCEPTED (no visit yet)', () => {
@@ -171,7 +185,10 @@ describe('journeys', () => {
   });
 
   it('the provider cancels mid-treatment', () => {
-    expect(run(ReferralStatus.IN_PROGRESS, [[ReferralAction.CANCEL, 'PROVIDER']])).toEqual(['IN_PROGRESS', 'CANCELLED']);
+    expect(run(ReferralStatus.IN_PROGRESS, [[ReferralAction.CANCEL, 'PROVIDER']])).toEqual([
+      'IN_PROGRESS',
+      'CANCELLED',
+    ]);
   });
 
   it('the therapist cannot cancel; they decline or complete instead', () => {
@@ -247,9 +264,12 @@ describe('effectiveStatus', () => {
     expect(effectiveStatus(s, '2025-03-11', today)).toBe(s);
   });
 
-  it.each(['COMPLETED', 'CANCELLED', 'EXPIRED'] as ReferralStatus[])('final %s is unchanged even long past expiry', (s) => {
-    expect(effectiveStatus(s, '2020-01-01', today)).toBe(s);
-  });
+  it.each(['COMPLETED', 'CANCELLED', 'EXPIRED'] as ReferralStatus[])(
+    'final %s is unchanged even long past expiry',
+    (s) => {
+      expect(effectiveStatus(s, '2020-01-01', today)).toBe(s);
+    },
+  );
 
   it('compares across month and year boundaries', () => {
     expect(effectiveStatus(ReferralStatus.SENT, '2024-12-31', '2025-01-01')).toBe(ReferralStatus.EXPIRED);

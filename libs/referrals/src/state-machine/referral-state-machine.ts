@@ -92,11 +92,7 @@ const LOOKUP: ReadonlyMap<string, ReferralStatus> = (() => {
 })();
 
 /** The status after `actor` performs `action` on a referral in `from`, or null when refused. */
-export function nextStatus(
-  from: ReferralStatus,
-  action: ReferralAction,
-  actor: ReferralActor,
-): ReferralStatus | null {
+export function nextStatus(from: ReferralStatus, action: ReferralAction, actor: ReferralActor): ReferralStatus | null {
   return LOOKUP.get(key(from, action, actor)) ?? null;
 }
 

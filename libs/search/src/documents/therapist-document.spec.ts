@@ -62,20 +62,30 @@ describe('therapistDocuments', () => {
 
   it('adds the vocabulary names and patient words for text search', () => {
     const [doc] = therapistDocuments(therapist(), vocabulary, '2026-11-28');
-    expect(doc).toMatchObject({ conditionNames: ['Lymphedema'], conditionTerms: ['lymphoedema'], techniqueTerms: ['MLD'] });
+    expect(doc).toMatchObject({
+      conditionNames: ['Lymphedema'],
+      conditionTerms: ['lymphoedema'],
+      techniqueTerms: ['MLD'],
+    });
   });
 
   it('holds only allow-listed public fields, whatever else the loaded record carries', () => {
     const loaded = therapist({
       userId: 'secret-user',
       suspensionReason: 'internal note',
-      referrals: [{ patient: { fullName: 'Jane Patient', dateOfBirth: '1970-01-01' }, prescription: { diagnosisCodes: ['I89.0'] } }],
+      referrals: [
+        {
+          patient: { fullName: 'Jane Patient', dateOfBirth: '1970-01-01' },
+          prescription: { diagnosisCodes: ['I89.0'] },
+        },
+      ],
       user: { email: 'ana@example.org', passwordHash: 'x' },
     });
     for (const doc of therapistDocuments(loaded, vocabulary, '2026-11-28')) {
       expect(Object.keys(doc).every((key) => (DOCUMENT_FIELDS as readonly string[]).includes(key))).toBe(true);
       const text = JSON.stringify(doc);
-      for (const secret of ['secret-user', 'internal note', 'Jane Patient', '1970-01-01', 'I89.0', 'ana@example.org']) expect(text).not.toContain(secret);
+      for (const secret of ['secret-user', 'internal note', 'Jane Patient', '1970-01-01', 'I89.0', 'ana@example.org'])
+        expect(text).not.toContain(secret);
     }
   });
 

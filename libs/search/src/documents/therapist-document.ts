@@ -45,10 +45,34 @@ export interface TherapistDocument {
 }
 
 export const DOCUMENT_FIELDS: readonly (keyof TherapistDocument)[] = [
-  'id', 'therapistId', 'locationId', 'locationOrdinal', 'displayName', 'credentialLetters', 'bio', 'city', 'state', 'languages',
-  'practiceContexts', 'treatmentIntentions', 'acceptingNewPatients', 'billsInsurance', 'conditionIds', 'conditionNames', 'conditionTerms',
-  'techniqueIds', 'techniqueNames', 'techniqueTerms', 'networkIds', 'verified', 'verifiedThrough', 'referringProviders', 'completedReferrals', 'endorsements',
-  'reputationScore', '_geo',
+  'id',
+  'therapistId',
+  'locationId',
+  'locationOrdinal',
+  'displayName',
+  'credentialLetters',
+  'bio',
+  'city',
+  'state',
+  'languages',
+  'practiceContexts',
+  'treatmentIntentions',
+  'acceptingNewPatients',
+  'billsInsurance',
+  'conditionIds',
+  'conditionNames',
+  'conditionTerms',
+  'techniqueIds',
+  'techniqueNames',
+  'techniqueTerms',
+  'networkIds',
+  'verified',
+  'verifiedThrough',
+  'referringProviders',
+  'completedReferrals',
+  'endorsements',
+  'reputationScore',
+  '_geo',
 ];
 
 export interface VocabularyEntry {
@@ -77,13 +101,19 @@ export function reputationScore(referringProviders: number, completedReferrals: 
 function verifiedThrough(therapist: Therapist, today: string): number {
   const states = new Set(therapist.locations.map((l) => l.state.toUpperCase()));
   const qualifying = therapist.licenses.filter(
-    (l) => states.has(l.state.toUpperCase()) && effectiveStatus(l.status, l.expiresOn, today) === VerificationStatus.VERIFIED,
+    (l) =>
+      states.has(l.state.toUpperCase()) &&
+      effectiveStatus(l.status, l.expiresOn, today) === VerificationStatus.VERIFIED,
   );
   return qualifying.length === 0 ? 0 : Math.max(...qualifying.map((l) => dateNumber(l.expiresOn)));
 }
 
 /** Builds the documents of one therapist (with locations, licenses and memberships loaded). */
-export function therapistDocuments(therapist: Therapist, names: VocabularyNames, today: string = todayIso()): TherapistDocument[] {
+export function therapistDocuments(
+  therapist: Therapist,
+  names: VocabularyNames,
+  today: string = todayIso(),
+): TherapistDocument[] {
   const verified = isTherapistVerified(
     therapist.licenses.map((l) => ({ state: l.state, status: l.status, expiresOn: l.expiresOn })),
     therapist.locations.map((l) => l.state),
@@ -92,7 +122,10 @@ export function therapistDocuments(therapist: Therapist, names: VocabularyNames,
   const networkIds = [
     ...new Set(
       therapist.networkMemberships
-        .filter((m) => m.effectiveFrom <= today && effectiveStatus(m.status, m.effectiveTo, today) === VerificationStatus.VERIFIED)
+        .filter(
+          (m) =>
+            m.effectiveFrom <= today && effectiveStatus(m.status, m.effectiveTo, today) === VerificationStatus.VERIFIED,
+        )
         .map((m) => m.networkId),
     ),
   ].sort();
@@ -118,7 +151,11 @@ export function therapistDocuments(therapist: Therapist, names: VocabularyNames,
     referringProviders: therapist.referringProviders,
     completedReferrals: therapist.completedReferrals,
     endorsements: therapist.endorsementCount,
-    reputationScore: reputationScore(therapist.referringProviders, therapist.completedReferrals, therapist.endorsementCount),
+    reputationScore: reputationScore(
+      therapist.referringProviders,
+      therapist.completedReferrals,
+      therapist.endorsementCount,
+    ),
   };
   const locations = [...therapist.locations].sort((a, b) => a.id.localeCompare(b.id));
   if (locations.length === 0) {

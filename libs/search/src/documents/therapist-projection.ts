@@ -33,7 +33,10 @@ export class TherapistProjection {
   }
 
   async vocabulary(): Promise<VocabularyNames> {
-    const [conditions, techniques] = await Promise.all([this.referenceData.conditions(), this.referenceData.techniques()]);
+    const [conditions, techniques] = await Promise.all([
+      this.referenceData.conditions(),
+      this.referenceData.techniques(),
+    ]);
     return {
       conditions: new Map(conditions.map((c) => [c.id, { name: c.name, synonyms: c.synonyms }])),
       techniques: new Map(techniques.map((t) => [t.id, { name: t.name, synonyms: t.synonyms }])),

@@ -13,7 +13,9 @@ describe('buildSynonyms', () => {
   });
 
   it('links conditions to the techniques that treat them', () => {
-    expect(synonyms.lymphedema).toEqual(expect.arrayContaining(['mld', 'manual lymphatic drainage', 'lymphatic drainage']));
+    expect(synonyms.lymphedema).toEqual(
+      expect.arrayContaining(['mld', 'manual lymphatic drainage', 'lymphatic drainage']),
+    );
     expect(synonyms['trigger point']).toContain('neuromuscular therapy');
   });
 });

@@ -26,16 +26,36 @@ export function buildSynonyms(sources: readonly SynonymSource[]): Record<string,
       synonyms.set(word, set);
     }
   }
-  return Object.fromEntries([...synonyms].filter(([, set]) => set.size > 0).map(([word, set]) => [word, [...set].sort()]));
+  return Object.fromEntries(
+    [...synonyms].filter(([, set]) => set.size > 0).map(([word, set]) => [word, [...set].sort()]),
+  );
 }
 
 /** The index settings, applied at start (idempotent: Meilisearch only re-indexes when they change). */
 export function therapistIndexSettings(synonyms: Record<string, string[]>): Settings {
   return {
-    searchableAttributes: ['conditionNames', 'conditionTerms', 'techniqueNames', 'techniqueTerms', 'displayName', 'credentialLetters', 'city', 'bio'],
+    searchableAttributes: [
+      'conditionNames',
+      'conditionTerms',
+      'techniqueNames',
+      'techniqueTerms',
+      'displayName',
+      'credentialLetters',
+      'city',
+      'bio',
+    ],
     filterableAttributes: [
-      '_geo', 'therapistId', 'verified', 'verifiedThrough', 'conditionIds', 'techniqueIds', 'networkIds', 'languages',
-      'practiceContexts', 'acceptingNewPatients', 'locationOrdinal',
+      '_geo',
+      'therapistId',
+      'verified',
+      'verifiedThrough',
+      'conditionIds',
+      'techniqueIds',
+      'networkIds',
+      'languages',
+      'practiceContexts',
+      'acceptingNewPatients',
+      'locationOrdinal',
     ],
     sortableAttributes: ['_geo', 'reputationScore'],
     // "sort" first: an explicit DISTANCE or REPUTATION order is strict; RELEVANCE with text sends no sort.

@@ -31,7 +31,9 @@ export class ReindexService {
 
   async rebuild(batchSize = 2000): Promise<ReindexReport> {
     const started = Date.now();
-    const [{ mark }] = await this.dataSource.query<{ mark: string }[]>('SELECT coalesce(max(id), 0)::text AS mark FROM search_outbox');
+    const [{ mark }] = await this.dataSource.query<{ mark: string }[]>(
+      'SELECT coalesce(max(id), 0)::text AS mark FROM search_outbox',
+    );
     const live = this.therapistIndex.liveName;
     const fresh = `${live}_rebuild_${Date.now()}`;
     await this.therapistIndex.prepare(fresh);
@@ -44,14 +46,18 @@ export class ReindexService {
       const docs = loaded.flatMap((t) => therapistDocuments(t, vocabulary));
       therapists += loaded.length;
       documents += docs.length;
-      if (docs.length > 0) tasks.push((await this.therapistIndex.index(fresh).addDocuments(docs, { primaryKey: 'id' })).taskUid);
+      if (docs.length > 0)
+        tasks.push((await this.therapistIndex.index(fresh).addDocuments(docs, { primaryKey: 'id' })).taskUid);
     }
     for (const uid of tasks) {
       const task = await this.engine.client.tasks.waitForTask(uid, { timeout: 600_000, interval: 100 });
-      if (task.status !== 'succeeded') throw new Error(`indexing task ${uid} ${task.status}: ${task.error?.message ?? ''}`);
+      if (task.status !== 'succeeded')
+        throw new Error(`indexing task ${uid} ${task.status}: ${task.error?.message ?? ''}`);
     }
     await this.therapistIndex.ensureReady();
-    const swap = await this.engine.client.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask({ timeout: 60_000 });
+    const swap = await this.engine.client
+      .swapIndexes([{ indexes: [live, fresh], rename: false }])
+      .waitTask({ timeout: 60_000 });
     if (swap.status !== 'succeeded') throw new Error(`index swap ${swap.status}: ${swap.error?.message ?? ''}`);
     await this.engine.client.deleteIndex(fresh).waitTask({ timeout: 60_000 });
     const replayed = await this.dataSource.query<unknown[]>(
@@ -60,7 +66,9 @@ export class ReindexService {
       [mark],
     );
     const report = { therapists, documents, seconds: (Date.now() - started) / 1000, replayed: replayed.length };
-    this.logger.log(`reindexed ${therapists} therapists (${documents} documents) in ${report.seconds.toFixed(1)} s; replayed ${report.replayed}`);
+    this.logger.log(
+      `reindexed ${therapists} therapists (${documents} documents) in ${report.seconds.toFixed(1)} s; replayed ${report.replayed}`,
+    );
     return report;
   }
 }

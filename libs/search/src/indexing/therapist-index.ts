@@ -10,7 +10,8 @@ import type { EntityManager } from 'typeorm';
 const TASK_WAIT = { timeout: 30_000, interval: 25 };
 
 function assertSucceeded(task: Task): void {
-  if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? 'no detail'}`);
+  if (task.status !== 'succeeded')
+    throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? 'no detail'}`);
 }
 
 /** The therapists index: its settings, and delivering full current documents for a set of therapists. */
@@ -31,7 +32,9 @@ export class TherapistIndex implements OnApplicationBootstrap {
    * or search retries.
    */
   onApplicationBootstrap(): void {
-    this.ensureReady().catch((error: unknown) => this.logger.warn(`search index not ready yet: ${error instanceof Error ? error.message : String(error)}`));
+    this.ensureReady().catch((error: unknown) =>
+      this.logger.warn(`search index not ready yet: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   get liveName(): string {
@@ -60,12 +63,19 @@ export class TherapistIndex implements OnApplicationBootstrap {
         throw error;
       });
     if (!exists) assertSucceeded(await this.engine.client.createIndex(name, { primaryKey: 'id' }).waitTask(TASK_WAIT));
-    assertSucceeded(await this.index(name).updateSettings(await this.settings()).waitTask(TASK_WAIT));
+    assertSucceeded(
+      await this.index(name)
+        .updateSettings(await this.settings())
+        .waitTask(TASK_WAIT),
+    );
     this.logger.log(`search index ${name} ready`);
   }
 
   async settings() {
-    const [conditions, techniques] = await Promise.all([this.referenceData.conditions(), this.referenceData.techniques()]);
+    const [conditions, techniques] = await Promise.all([
+      this.referenceData.conditions(),
+      this.referenceData.techniques(),
+    ]);
     return therapistIndexSettings(buildSynonyms([...conditions, ...techniques]));
   }
 
@@ -81,10 +91,13 @@ export class TherapistIndex implements OnApplicationBootstrap {
     const therapists = await this.projection.load(therapistIds, manager);
     const documents = therapists.flatMap((t) => therapistDocuments(t, vocabulary));
     const index = this.index(indexName);
-    if (documents.length > 0) assertSucceeded(await index.addDocuments(documents, { primaryKey: 'id' }).waitTask(TASK_WAIT));
+    if (documents.length > 0)
+      assertSucceeded(await index.addDocuments(documents, { primaryKey: 'id' }).waitTask(TASK_WAIT));
     const counts = new Map(therapistIds.map((id) => [id, 0]));
     for (const doc of documents) counts.set(doc.therapistId, (counts.get(doc.therapistId) ?? 0) + 1);
-    const filter = [...counts].map(([id, count]) => `(therapistId = "${id}" AND locationOrdinal >= ${count})`).join(' OR ');
+    const filter = [...counts]
+      .map(([id, count]) => `(therapistId = "${id}" AND locationOrdinal >= ${count})`)
+      .join(' OR ');
     // Every write task costs Meilisearch a commit; look first (a cheap read) and delete only when there is surplus.
     const surplus = await index.search('', { filter, limit: 0 });
     if (surplus.estimatedTotalHits === 0) return;

@@ -55,7 +55,9 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
 
   /** Delivered rows are kept a week (to look into recent deliveries), then deleted. */
   async prune(): Promise<number> {
-    const deleted = await this.dataSource.query<unknown[]>(`DELETE FROM search_outbox WHERE processed_at < now() - interval '7 days' RETURNING 1`);
+    const deleted = await this.dataSource.query<unknown[]>(
+      `DELETE FROM search_outbox WHERE processed_at < now() - interval '7 days' RETURNING 1`,
+    );
     return deleted.length;
   }
 
@@ -65,7 +67,9 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
     while (this.running) {
       if (Date.now() - prunedAt > 60 * 60 * 1000) {
         prunedAt = Date.now();
-        await this.prune().catch((error: unknown) => this.logger.warn(`search outbox prune: ${error instanceof Error ? error.message : String(error)}`));
+        await this.prune().catch((error: unknown) =>
+          this.logger.warn(`search outbox prune: ${error instanceof Error ? error.message : String(error)}`),
+        );
       }
       let handled = 0;
       try {
@@ -75,7 +79,8 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
         failures++;
         this.logger.warn(`search outbox: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (handled === 0 && this.running) await this.sleep(failures > 0 ? Math.min(5000, 250 * 2 ** failures) : IDLE_POLL_MS);
+      if (handled === 0 && this.running)
+        await this.sleep(failures > 0 ? Math.min(5000, 250 * 2 ** failures) : IDLE_POLL_MS);
     }
   }
 
@@ -110,7 +115,10 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
       if (rowIds.length === 0) return 0;
       try {
         await this.therapistIndex.deliver(therapistIds, undefined, manager);
-        await manager.query('UPDATE search_outbox SET processed_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])', [rowIds]);
+        await manager.query(
+          'UPDATE search_outbox SET processed_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])',
+          [rowIds],
+        );
         onDelivered?.(rowIds);
       } catch (error) {
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -137,6 +145,10 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
               count(*) FILTER (WHERE attempts > 0)::int AS failing
          FROM search_outbox WHERE processed_at IS NULL`,
     );
-    return { backlog: row.backlog, oldestAgeSeconds: row.oldest === null ? null : Math.round(row.oldest * 10) / 10, failing: row.failing };
+    return {
+      backlog: row.backlog,
+      oldestAgeSeconds: row.oldest === null ? null : Math.round(row.oldest * 10) / 10,
+      failing: row.failing,
+    };
   }
 }

@@ -40,6 +40,8 @@ describe('buildFilter', () => {
   });
 
   it('quotes values so they cannot change the expression', () => {
-    expect(buildFilter({ ...base, verifiedOnly: false, networkIds: ['x" OR verified = false'] })).toEqual(['networkIds IN ["x\\" OR verified = false"]']);
+    expect(buildFilter({ ...base, verifiedOnly: false, networkIds: ['x" OR verified = false'] })).toEqual([
+      'networkIds IN ["x\\" OR verified = false"]',
+    ]);
   });
 });

@@ -1,6 +1,19 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PracticeContext, PracticeLocation, Therapist } from '@mmn/directory';
 
 export enum TherapistSort {
@@ -14,7 +27,10 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 @InputType()
 export class TherapistSearchInput {
-  @Field(() => String, { nullable: true, description: 'Free text: condition, technique, name; typo tolerant ("carpal tunel")' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free text: condition, technique, name; typo tolerant ("carpal tunel")',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -172,6 +188,9 @@ export class TherapistSearchResult {
   @Field(() => SearchFacets)
   facets: SearchFacets;
 
-  @Field(() => ResolvedPlaceModel, { nullable: true, description: 'What "near" was understood as; null when not given' })
+  @Field(() => ResolvedPlaceModel, {
+    nullable: true,
+    description: 'What "near" was understood as; null when not given',
+  })
   resolvedPlace: ResolvedPlaceModel | null;
 }

@@ -9,7 +9,14 @@ import { TherapistProjection } from '../documents/therapist-projection';
 import { TherapistIndex } from '../indexing/therapist-index';
 import { SearchEngine } from '../search-engine';
 import { buildFilter } from './search-filter';
-import { type FacetCount, type ResolvedPlaceModel, type TherapistHit, type TherapistSearchInput, type TherapistSearchResult, TherapistSort } from './search.models';
+import {
+  type FacetCount,
+  type ResolvedPlaceModel,
+  type TherapistHit,
+  type TherapistSearchInput,
+  type TherapistSearchResult,
+  TherapistSort,
+} from './search.models';
 
 const FACETS = ['conditionIds', 'techniqueIds', 'networkIds', 'languages'] as const;
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -83,7 +90,9 @@ export class TherapistSearchService {
     const { text, params, point, resolvedPlace, sort, page, pageSize } = this.buildRequest(input);
     let response;
     try {
-      response = await this.engine.searchClient.index<TherapistDocument>(this.therapistIndex.liveName).search(text, params);
+      response = await this.engine.searchClient
+        .index<TherapistDocument>(this.therapistIndex.liveName)
+        .search(text, params);
     } catch {
       throw new ServiceUnavailableException('Search is temporarily unavailable; please try again shortly.');
     }
@@ -120,15 +129,28 @@ export class TherapistSearchService {
   private locate(input: TherapistSearchInput): Located {
     if (input.near) {
       const place = Gazetteer.shared().resolvePlace(input.near);
-      if (!place) throw BadUserInputException.field('input.near', `We could not find the place "${input.near}". Try "City, ST" or a 5-digit ZIP code.`);
-      return { point: place, resolvedPlace: { label: place.label, latitude: place.latitude, longitude: place.longitude } };
+      if (!place)
+        throw BadUserInputException.field(
+          'input.near',
+          `We could not find the place "${input.near}". Try "City, ST" or a 5-digit ZIP code.`,
+        );
+      return {
+        point: place,
+        resolvedPlace: { label: place.label, latitude: place.latitude, longitude: place.longitude },
+      };
     }
     const hasLat = input.latitude !== undefined && input.latitude !== null;
     const hasLng = input.longitude !== undefined && input.longitude !== null;
     if (hasLat !== hasLng) {
-      throw BadUserInputException.field(hasLat ? 'input.longitude' : 'input.latitude', 'Give latitude and longitude together.');
+      throw BadUserInputException.field(
+        hasLat ? 'input.longitude' : 'input.latitude',
+        'Give latitude and longitude together.',
+      );
     }
-    return { point: hasLat && hasLng ? { latitude: input.latitude!, longitude: input.longitude! } : null, resolvedPlace: null };
+    return {
+      point: hasLat && hasLng ? { latitude: input.latitude!, longitude: input.longitude! } : null,
+      resolvedPlace: null,
+    };
   }
 
   private hit(therapist: Therapist, point: GeoPoint | null): TherapistHit {
