@@ -3,7 +3,18 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'coverage/**', '.nx/**', '**/*.json'] },
+  {
+    ignores: [
+      'libs/api-client/src/generated/**',
+      '**/.next/**',
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      'coverage/**',
+      '.nx/**',
+      '**/*.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
   {
@@ -24,6 +35,7 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:shared'] },
             { sourceTag: 'type:search', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:shared'] },
             { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: ['type:shared'] },
+            { sourceTag: 'type:demo', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:shared'] },
             {
               sourceTag: 'type:composition',
               onlyDependOnLibsWithTags: [
@@ -38,6 +50,7 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
                 'type:composition',
+                'type:demo',
                 'type:domain',
                 'type:search',
                 'type:platform',
@@ -45,20 +58,35 @@ export default [
                 'type:migrations',
               ],
             },
+            { sourceTag: 'type:api-client', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:api-client'] },
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:api-client', 'type:ui'] },
+            // The test harness may import every floor; only tests and benchmarks (type:e2e) import it.
             {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:composition', 'type:platform', 'type:shared', 'type:migrations'],
-            },
-            {
-              sourceTag: 'type:e2e',
+              sourceTag: 'type:test',
               onlyDependOnLibsWithTags: [
-                'type:testing',
                 'type:composition',
+                'type:demo',
                 'type:domain',
                 'type:search',
                 'type:platform',
                 'type:shared',
                 'type:migrations',
+                'type:api-client',
+              ],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: [
+                'type:test',
+                'type:composition',
+                'type:demo',
+                'type:domain',
+                'type:search',
+                'type:platform',
+                'type:shared',
+                'type:migrations',
+                'type:api-client',
               ],
             },
           ],

@@ -29,9 +29,9 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
-      globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/e2e-timeout.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/e2e-timeout.ts'],
     },
   ],
 };

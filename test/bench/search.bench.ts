@@ -21,15 +21,8 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Client } from 'pg';
 import type { INestApplication } from '@nestjs/common';
-import {
-  createApp,
-  DEMO_METROS,
-  generateProviders,
-  generateTherapists,
-  random,
-  runMigrations,
-  seedDirectory,
-} from '@mmn/app';
+import { createApp, runMigrations } from '@mmn/server';
+import { DEMO_METROS, generateProviders, generateTherapists, random, seedDirectory } from '@mmn/demo';
 import type { ResolvedConfig } from '@mmn/config';
 import { hashPassword } from '@mmn/identity';
 import { freePort, type RunningService, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@mmn/runtime';

@@ -1,4 +1,4 @@
-import { createDataSource } from '@mmn/app';
+import { createDataSource } from '@mmn/server';
 import { createTestApp, type TestApp } from '@mmn/testing';
 
 describe('directory schema', () => {

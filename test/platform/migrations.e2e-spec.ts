@@ -1,4 +1,4 @@
-import { createDataSource } from '@mmn/app';
+import { createDataSource } from '@mmn/server';
 import { createTestDatabase } from '@mmn/testing';
 
 describe('migrations', () => {

@@ -1,14 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@mmn/config';
-import {
-  createApp,
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  resolveServices,
-  runMigrations,
-  seedDemo,
-  type ResolvedServices,
-} from '@mmn/app';
+import { createApp, resolveServices, runMigrations, type ResolvedServices } from '@mmn/server';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@mmn/demo';
 import { UsersService } from '@mmn/identity';
 
 function fail(message: string): never {

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '@mmn/config';
-import { createApp, resolveServices, runMigrations } from '@mmn/app';
+import { createApp, resolveServices, runMigrations } from '@mmn/server';
 
 /** The application without HTTP, on the configured (or embedded) services, for commands. */
 export async function cliApp(overrides: { runSearchWorker?: boolean } = {}) {

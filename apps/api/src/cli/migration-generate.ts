@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createDataSource, runMigrations } from '@mmn/app';
+import { createDataSource, runMigrations } from '@mmn/server';
 import { databaseForCli } from './database-url';
 
 /**

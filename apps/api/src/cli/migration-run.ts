@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runMigrations } from '@mmn/app';
+import { runMigrations } from '@mmn/server';
 import { databaseForCli } from './database-url';
 
 async function main(): Promise<void> {

@@ -1,13 +1,7 @@
 import 'reflect-metadata';
 import { hashPassword } from '@mmn/identity';
-import {
-  createDataSource,
-  DEMO_PASSWORD,
-  generateProviders,
-  generateTherapists,
-  runMigrations,
-  seedDirectory,
-} from '@mmn/app';
+import { createDataSource, runMigrations } from '@mmn/server';
+import { DEMO_PASSWORD, generateProviders, generateTherapists, seedDirectory } from '@mmn/demo';
 import { databaseForCli } from './database-url';
 
 /**

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Client } from 'pg';
-import { runMigrations } from '@mmn/app';
+import { runMigrations } from '@mmn/server';
 import { startEmbeddedMeilisearch, startEmbeddedPostgres } from '@mmn/runtime';
 import { TEMPLATE_DATABASE, type TestServices } from './test-services.contract';
 

@@ -4,6 +4,3 @@ export * from './create-app';
 export * from './data-source';
 export * from './entities';
 export * from './start-system';
-export * from './demo/demo-directory';
-export * from './demo/seed-demo';
-export * from './demo/seed-directory';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Client } from 'pg';
-import { createApp } from '@mmn/app';
+import { createApp } from '@mmn/server';
 import type { ResolvedConfig } from '@mmn/config';
 import { SERVICES_ENV, TEMPLATE_DATABASE, type TestServices } from './test-services.contract';
 
