@@ -15,7 +15,8 @@ import { AppConfigModule, type ResolvedConfig } from '@mmn/config';
 import { dataSourceOptions } from '@mmn/database';
 import { AuditModule } from '@mmn/audit';
 import { DirectoryModule } from '@mmn/directory';
-import { formatGraphQLError, GraphQLExceptionFilter, queryLimitProtection } from '@mmn/graphql-platform';
+import { formatGraphQLError, queryLimitProtection } from '@mmn/graphql-platform';
+import { TransportExceptionFilter } from '@mmn/http';
 import { IdentityModule } from '@mmn/identity';
 import { ReferenceDataModule } from '@mmn/reference-data';
 import { ReferralsModule } from '@mmn/referrals';
@@ -86,7 +87,7 @@ export class AppModule {
         ReferralsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
+      providers: [{ provide: APP_FILTER, useClass: TransportExceptionFilter }],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { BadUserInputException, type FieldProblem } from '@mmn/graphql-platform';
+import { BadUserInputError, type FieldProblem } from '@mmn/errors';
 import { Gazetteer, isUsStateCode } from '@mmn/reference-data';
 
 export interface LocationInputFields {
@@ -39,7 +39,7 @@ export function geocodeLocation(input: LocationInputFields, path = 'input'): Geo
   } else if (!gazetteer.cityExistsInState(city, state)) {
     problems.push({ path: `${path}.city`, message: `is not a known city in ${state}` });
   }
-  if (problems.length > 0 || !place) throw new BadUserInputException(problems);
+  if (problems.length > 0 || !place) throw new BadUserInputError(problems);
   return {
     label: input.label?.trim() || null,
     addressLine: input.addressLine.trim(),

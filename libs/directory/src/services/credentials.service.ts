@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { isUniqueViolation } from '@mmn/database';
-import { BadUserInputException, ConflictException, NotFoundException } from '@mmn/graphql-platform';
+import { BadUserInputError, ConflictError, NotFoundError } from '@mmn/errors';
 import type { Principal } from '@mmn/identity';
 import { ReferenceDataService } from '@mmn/reference-data';
 import { CredentialKind, VerificationStatus } from '../directory.enums';
@@ -47,7 +47,7 @@ function requireAfter(
   path: string,
   message: string,
 ): void {
-  if (earlier && later && later <= earlier) throw BadUserInputException.field(path, message);
+  if (earlier && later && later <= earlier) throw BadUserInputError.field(path, message);
 }
 
 /** Licenses, certifications and network memberships a therapist adds (PENDING) or removes, own only. */
@@ -69,7 +69,7 @@ export class CredentialsService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'licenses_therapist_state_number_key'))
-        throw new ConflictException('You already added this license.');
+        throw new ConflictError('You already added this license.');
       throw error;
     }
   }
@@ -87,7 +87,7 @@ export class CredentialsService {
   async addNetworkMembership(principal: Principal, input: NetworkMembershipInput): Promise<NetworkMembership> {
     requireAfter(input.effectiveFrom, input.effectiveTo, 'input.effectiveTo', 'must be after effectiveFrom');
     if ((await this.referenceData.unknownIds('networks', [input.networkId])).length > 0) {
-      throw BadUserInputException.field('input.networkId', 'is not a known network');
+      throw BadUserInputError.field('input.networkId', 'is not a known network');
     }
     return this.add<NetworkMembership>(principal, CredentialKind.NETWORK_MEMBERSHIP, {
       networkId: input.networkId,
@@ -98,12 +98,12 @@ export class CredentialsService {
 
   /** Own credentials only: another therapist's credential answers NOT_FOUND, as one that does not exist. */
   async remove(principal: Principal, kind: CredentialKind, credentialId: string): Promise<boolean> {
-    if (!isUuid(credentialId)) throw new NotFoundException('Credential');
+    if (!isUuid(credentialId)) throw new NotFoundError('Credential');
     const { entity, name, fields } = CREDENTIAL_KINDS[kind];
     return this.dataSource.transaction(async (manager) => {
       const therapist = await lockOwnTherapist(manager, principal);
       const credential = await manager.findOneBy(entity, { id: credentialId, therapistId: therapist.id });
-      if (!credential) throw new NotFoundException('Credential');
+      if (!credential) throw new NotFoundError('Credential');
       await manager.delete(entity, { id: credential.id });
       await recordChanges(
         manager,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { NotFoundException } from '@mmn/graphql-platform';
+import { NotFoundError } from '@mmn/errors';
 import type { Principal } from '@mmn/identity';
 import { type PracticeLocationInput } from '../dto/practice-location.input';
 import { PracticeLocation } from '../entities/practice-location.entity';
@@ -46,11 +46,11 @@ export class LocationsService {
 
   /** Own locations only: another therapist's location answers NOT_FOUND, as one that does not exist. */
   async remove(principal: Principal, id: string): Promise<boolean> {
-    if (!isUuid(id)) throw new NotFoundException('Practice location');
+    if (!isUuid(id)) throw new NotFoundError('Practice location');
     return this.dataSource.transaction(async (manager) => {
       const therapist = await lockOwnTherapist(manager, principal);
       const location = await manager.findOneBy(PracticeLocation, { id, therapistId: therapist.id });
-      if (!location) throw new NotFoundException('Practice location');
+      if (!location) throw new NotFoundError('Practice location');
       await manager.delete(PracticeLocation, { id: location.id });
       await recordChanges(
         manager,

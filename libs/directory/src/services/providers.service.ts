@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { isUniqueViolation } from '@mmn/database';
-import { BadUserInputException, ConflictException, type FieldProblem, NotFoundException } from '@mmn/graphql-platform';
+import { BadUserInputError, ConflictError, type FieldProblem, NotFoundError } from '@mmn/errors';
 import { type Principal, UsersService } from '@mmn/identity';
 import { isValidNpi, Role } from '@mmn/shared';
 import { type ProviderProfileInput } from '../dto/provider-profile.input';
@@ -49,7 +49,7 @@ export class ProvidersService implements OnModuleInit {
       relations: { locations: true },
       order: { locations: { createdAt: 'ASC' } },
     });
-    if (!provider) throw new NotFoundException('Provider profile');
+    if (!provider) throw new NotFoundError('Provider profile');
     return provider;
   }
 
@@ -62,18 +62,18 @@ export class ProvidersService implements OnModuleInit {
       try {
         locations.push(geocodeLocation(location, `input.locations.${index}`));
       } catch (error) {
-        if (!(error instanceof BadUserInputException)) throw error;
+        if (!(error instanceof BadUserInputError)) throw error;
         problems.push(...(error.extensions.problems as FieldProblem[]));
       }
     });
-    if (problems.length > 0) throw new BadUserInputException(problems);
+    if (problems.length > 0) throw new BadUserInputError(problems);
     try {
       await this.dataSource.transaction(async (manager) => {
         const provider = await manager.findOne(Provider, {
           where: { userId: principal.userId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (!provider) throw new NotFoundException('Provider profile');
+        if (!provider) throw new NotFoundError('Provider profile');
         const existing = await manager.find(PracticeLocation, {
           where: { providerId: provider.id },
           order: { createdAt: 'ASC' },
@@ -106,7 +106,7 @@ export class ProvidersService implements OnModuleInit {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'providers_npi_key'))
-        throw new ConflictException('Another provider already registered this NPI.');
+        throw new ConflictError('Another provider already registered this NPI.');
       throw error;
     }
     return this.mine(principal);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { NotFoundException } from '@mmn/graphql-platform';
+import { NotFoundError } from '@mmn/errors';
 import type { Principal } from '@mmn/identity';
 import { type TherapistSuspensionInput } from '../dto/admin.inputs';
 import { Therapist } from '../entities/therapist.entity';
@@ -23,13 +23,13 @@ export class SuspensionService {
   }
 
   private async change(admin: Principal, input: TherapistSuspensionInput, suspend: boolean): Promise<string> {
-    if (!isUuid(input.therapistId)) throw new NotFoundException('Therapist');
+    if (!isUuid(input.therapistId)) throw new NotFoundError('Therapist');
     return this.dataSource.transaction(async (manager) => {
       const therapist = await manager.findOne(Therapist, {
         where: { id: input.therapistId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!therapist) throw new NotFoundException('Therapist');
+      if (!therapist) throw new NotFoundError('Therapist');
       const before = { ...therapist };
       therapist.suspendedAt = suspend ? new Date() : null;
       therapist.suspensionReason = suspend ? input.reason : null;

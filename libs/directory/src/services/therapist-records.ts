@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { NotFoundException } from '@mmn/graphql-platform';
+import { NotFoundError } from '@mmn/errors';
 import type { Principal } from '@mmn/identity';
 import { Certification } from '../entities/certification.entity';
 import { License } from '../entities/license.entity';
@@ -15,7 +15,7 @@ export async function lockOwnTherapist(manager: EntityManager, principal: Princi
     where: { userId: principal.userId },
     lock: { mode: 'pessimistic_write' },
   });
-  if (!therapist) throw new NotFoundException('Therapist profile');
+  if (!therapist) throw new NotFoundError('Therapist profile');
   return therapist;
 }
 

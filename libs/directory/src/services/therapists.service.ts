@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { BadUserInputException, type FieldProblem, NotFoundException } from '@mmn/graphql-platform';
+import { BadUserInputError, type FieldProblem, NotFoundError } from '@mmn/errors';
 import { type Principal, UsersService } from '@mmn/identity';
 import { ReferenceDataService } from '@mmn/reference-data';
 import { Role } from '@mmn/shared';
@@ -74,7 +74,7 @@ export class TherapistsService implements OnModuleInit {
   async mine(principal: Principal): Promise<Therapist> {
     const own = await this.therapists.findOne({ where: { userId: principal.userId }, select: { id: true } });
     const therapist = own && (await this.load(own.id));
-    if (!therapist) throw new NotFoundException('Therapist profile');
+    if (!therapist) throw new NotFoundError('Therapist profile');
     return therapist;
   }
 
@@ -117,6 +117,6 @@ export class TherapistsService implements OnModuleInit {
     const unknownTechniques = await this.referenceData.unknownIds('techniques', input.techniqueIds ?? []);
     if (unknownTechniques.length > 0)
       problems.push({ path: 'input.techniqueIds', message: `unknown technique ids: ${unknownTechniques.join(', ')}` });
-    if (problems.length > 0) throw new BadUserInputException(problems);
+    if (problems.length > 0) throw new BadUserInputError(problems);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BadUserInputException, NotFoundException } from '@mmn/graphql-platform';
+import { BadUserInputError, NotFoundError } from '@mmn/errors';
 import type { Principal } from '@mmn/identity';
 import { CredentialKind, VerificationStatus } from '../directory.enums';
 import { type Verification } from '../directory.models';
@@ -41,16 +41,16 @@ export class VerificationService {
 
   async verify(admin: Principal, input: VerifyCredentialInput): Promise<Verification> {
     if (input.status !== VerificationStatus.VERIFIED && input.status !== VerificationStatus.REJECTED) {
-      throw BadUserInputException.field('input.status', 'must be VERIFIED or REJECTED');
+      throw BadUserInputError.field('input.status', 'must be VERIFIED or REJECTED');
     }
-    if (!isUuid(input.credentialId)) throw new NotFoundException('Credential');
+    if (!isUuid(input.credentialId)) throw new NotFoundError('Credential');
     const { entity, name } = CREDENTIAL_KINDS[input.kind];
     return this.dataSource.transaction(async (manager) => {
       const credential = await manager.findOne(entity, {
         where: { id: input.credentialId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!credential) throw new NotFoundException('Credential');
+      if (!credential) throw new NotFoundError('Credential');
       const before = { ...credential };
       credential.status = input.status;
       credential.verifiedAt = new Date();
@@ -73,7 +73,7 @@ export class VerificationService {
   /** Credentials awaiting verification, oldest first. */
   async pending(first: number): Promise<PendingCredentialRow[]> {
     if (!Number.isInteger(first) || first < 1 || first > 200)
-      throw BadUserInputException.field('first', 'must be 1 to 200');
+      throw BadUserInputError.field('first', 'must be 1 to 200');
     const rows: { kind: CredentialKind; id: string; therapist_id: string; created_at: Date }[] =
       await this.dataSource.query(
         `SELECT * FROM (

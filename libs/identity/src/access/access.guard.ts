@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ForbiddenException, UnauthenticatedException } from '@mmn/graphql-platform';
+import { ForbiddenError, UnauthenticatedError } from '@mmn/errors';
 import { ACCESS_METADATA, type AccessRule, type Principal, requestOf } from './access.decorator';
 
 /**
@@ -30,16 +30,16 @@ export class AccessGuard extends AuthGuard('jwt') {
       if (parentType !== 'Query' && parentType !== 'Mutation' && parentType !== 'Subscription' && rule === undefined)
         return true;
     }
-    if (rule === undefined) throw new ForbiddenException('This operation declares no access rule.');
+    if (rule === undefined) throw new ForbiddenError('This operation declares no access rule.');
     if (rule.kind === 'public') {
       await this.authenticateOptionally(context);
       return true;
     }
     await super.canActivate(context);
     const user = requestOf(context).user;
-    if (!user) throw new UnauthenticatedException();
+    if (!user) throw new UnauthenticatedError();
     if (rule.kind === 'roles' && !rule.roles.includes(user.role)) {
-      throw new ForbiddenException(`Only ${rule.roles.join(' or ')} accounts may do this.`);
+      throw new ForbiddenError(`Only ${rule.roles.join(' or ')} accounts may do this.`);
     }
     return true;
   }
@@ -56,7 +56,7 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
     if (error || !user)
-      throw new UnauthenticatedException('Sign in to do this: the access token is missing, invalid or expired.');
+      throw new UnauthenticatedError('Sign in to do this: the access token is missing, invalid or expired.');
     return user;
   }
 }

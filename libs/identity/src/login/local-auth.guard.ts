@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainException, UnauthenticatedException } from '@mmn/graphql-platform';
+import { DomainError, UnauthenticatedError } from '@mmn/errors';
 import type { RequestWithPrincipal } from '../access/access.decorator';
 import type { User } from '../users/user.entity';
 
@@ -35,7 +35,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     await super.canActivate(context);
     const view = this.getRequest(context);
-    if (!view.user) throw new UnauthenticatedException('Wrong email or password.');
+    if (!view.user) throw new UnauthenticatedError('Wrong email or password.');
     const req = GqlExecutionContext.create(context).getContext<{ req: LoginRequest }>().req;
     req.signedInUsers ??= new Map();
     req.signedInUsers.set(fieldKey(context), view.user as unknown as User);
@@ -43,8 +43,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error instanceof DomainException) throw error;
-    if (error || !user) throw new UnauthenticatedException('Wrong email or password.');
+    if (error instanceof DomainError) throw error;
+    if (error || !user) throw new UnauthenticatedError('Wrong email or password.');
     return user;
   }
 }
@@ -60,6 +60,6 @@ export type SignedInAccount = Pick<User, keyof User>;
 export const SignedInUser = createParamDecorator((_data: unknown, context: ExecutionContext): SignedInAccount => {
   const req = GqlExecutionContext.create(context).getContext<{ req: LoginRequest }>().req;
   const user = req.signedInUsers?.get(fieldKey(context));
-  if (!user) throw new UnauthenticatedException('Wrong email or password.');
+  if (!user) throw new UnauthenticatedError('Wrong email or password.');
   return user;
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, type Repository } from 'typeorm';
-import { RateLimitedException } from '@mmn/graphql-platform';
+import { RateLimitedError } from '@mmn/errors';
 import { LoginFailure } from './login-attempt.entity';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -20,7 +20,7 @@ export class LoginThrottleService {
       this.failures.count({ where: { ip, at: MoreThan(since) } }),
     ]);
     if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-      throw new RateLimitedException(
+      throw new RateLimitedError(
         'Too many failed sign-in attempts; wait 15 minutes and try again.',
         LOGIN_WINDOW_MS / 1000,
       );

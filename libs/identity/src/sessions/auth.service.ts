@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
-import { UnauthenticatedException } from '@mmn/graphql-platform';
+import { UnauthenticatedError } from '@mmn/errors';
 import { AccessTokenService, ACCESS_TOKEN_TTL_SECONDS } from '../access/access-token.service';
 import { LoginThrottleService } from '../login/login-throttle.service';
 import { hashPassword, verifyPassword } from '../passwords/password-policy';
@@ -46,7 +46,7 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !ok) {
       await this.throttle.recordFailure(email, ip);
-      throw new UnauthenticatedException('Wrong email or password.');
+      throw new UnauthenticatedError('Wrong email or password.');
     }
     return user;
   }
@@ -80,7 +80,7 @@ export class AuthService {
         session: await this.issue(user, token.familyId, token.sessionExpiresAt, manager.getRepository(RefreshToken)),
       };
     });
-    if (outcome.error) throw new UnauthenticatedException(INVALID_REFRESH);
+    if (outcome.error) throw new UnauthenticatedError(INVALID_REFRESH);
     return outcome.session;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@mmn/database';
-import { BadUserInputException, ConflictException, ForbiddenException, NotFoundException } from '@mmn/graphql-platform';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@mmn/errors';
 import { Role } from '@mmn/shared';
 import { hashPassword, passwordProblem } from '../passwords/password-policy';
 import { User } from './user.entity';
@@ -35,7 +35,7 @@ export class UsersService {
   }
 
   async register(registration: Registration): Promise<User> {
-    if (registration.role === Role.ADMIN) throw new ForbiddenException('Administrator accounts cannot be registered.');
+    if (registration.role === Role.ADMIN) throw new ForbiddenError('Administrator accounts cannot be registered.');
     return this.create(registration);
   }
 
@@ -48,13 +48,13 @@ export class UsersService {
 
   async byId(id: string): Promise<User> {
     const user = await this.users.findOneBy({ id });
-    if (!user) throw new NotFoundException('User');
+    if (!user) throw new NotFoundError('User');
     return user;
   }
 
   private async create(registration: Registration): Promise<User> {
     const problem = passwordProblem(registration.password);
-    if (problem) throw BadUserInputException.field('input.password', `Password ${problem}.`);
+    if (problem) throw BadUserInputError.field('input.password', `Password ${problem}.`);
     const passwordHash = await hashPassword(registration.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -70,7 +70,7 @@ export class UsersService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key'))
-        throw new ConflictException('An account with this email already exists.');
+        throw new ConflictError('An account with this email already exists.');
       throw error;
     }
   }

@@ -1,6 +1,5 @@
-import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainException, ErrorCode } from './error-code';
+import { describeUnexpected, ErrorCode, internalErrorMessage, toDomainError } from '@mmn/errors';
 
 export interface InternalErrorLogger {
   error(details: Record<string, unknown>, message: string): void;
@@ -16,46 +15,12 @@ const APOLLO_INPUT_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
-const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
-  400: ErrorCode.BAD_USER_INPUT,
-  401: ErrorCode.UNAUTHENTICATED,
-  403: ErrorCode.FORBIDDEN,
-  404: ErrorCode.NOT_FOUND,
-  409: ErrorCode.CONFLICT,
-  429: ErrorCode.RATE_LIMITED,
-  503: ErrorCode.SERVICE_UNAVAILABLE,
-};
-
-/**
- * What may be logged about an unexpected error. Database errors keep only their codes and names: their messages
- * and the query parameters TypeORM attaches can quote the values of the failed write (patient data).
- */
-export function describeUnexpected(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const driver = ((error as { driverError?: unknown }).driverError ?? error) as Record<string, unknown>;
-  const fromDatabase = error.name === 'QueryFailedError' || typeof driver.routine === 'string';
-  const pick = (key: string) => (typeof driver[key] === 'string' ? driver[key] : undefined);
-  return {
-    type: error.name,
-    message: fromDatabase ? undefined : error.message,
-    code: pick('code'),
-    constraint: pick('constraint'),
-    table: pick('table'),
-    column: pick('column'),
-    routine: pick('routine'),
-    stack: error.stack?.split('\n').slice(1, 10).join('\n'),
-  };
-}
-
 /** Turns anything a resolver threw into a GraphQLError with a contract code. Unknown errors become INTERNAL. */
 export function toGraphQLError(
   exception: unknown,
   requestId: string | undefined,
   logger: InternalErrorLogger,
 ): GraphQLError {
-  if (exception instanceof DomainException) {
-    return new GraphQLError(exception.message, { extensions: { code: exception.code, ...exception.extensions } });
-  }
   if (
     exception instanceof GraphQLError &&
     typeof exception.extensions?.code === 'string' &&
@@ -63,20 +28,10 @@ export function toGraphQLError(
   ) {
     return exception;
   }
-  if (exception instanceof HttpException && HTTP_STATUS_CODES[exception.getStatus()]) {
-    const code = HTTP_STATUS_CODES[exception.getStatus()];
-    return new GraphQLError(
-      code === ErrorCode.RATE_LIMITED ? 'Too many requests; try again later.' : exception.message,
-      { extensions: { code } },
-    );
-  }
+  const domain = toDomainError(exception);
+  if (domain) return new GraphQLError(domain.message, { extensions: { code: domain.code, ...domain.extensions } });
   logger.error({ error: describeUnexpected(exception), requestId }, 'unexpected error in a GraphQL operation');
-  return new GraphQLError(
-    `Something went wrong on our side. Quote request id ${requestId ?? 'unknown'} if you contact support.`,
-    {
-      extensions: { code: ErrorCode.INTERNAL, requestId },
-    },
-  );
+  return new GraphQLError(internalErrorMessage(requestId), { extensions: { code: ErrorCode.INTERNAL, requestId } });
 }
 
 const VARIABLE_AT_PATH = /^Variable "\$(\w+)" got invalid value [\s\S]* at "([^"]+)"; ([^;]*)$/;

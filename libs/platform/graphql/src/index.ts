@@ -1,6 +1,5 @@
-export * from './error-code';
+export * from '@mmn/errors';
 export * from './graphql-error-mapping';
-export * from './graphql-exception.filter';
 export * from './input-validation.pipe';
 export * from './query-limits';
 export * from './scalars';

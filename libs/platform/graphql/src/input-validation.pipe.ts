@@ -1,7 +1,7 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
-import { BadUserInputException, type FieldProblem } from './error-code';
+import { BadUserInputError, type FieldProblem } from '@mmn/errors';
 
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -39,7 +39,7 @@ export class InputValidationPipe implements PipeTransform {
     if (metadata.type === 'body') {
       const bad = nulPaths(value, metadata.data ?? '');
       if (bad.length > 0)
-        throw new BadUserInputException(bad.map((path) => ({ path, message: 'must not contain NUL characters' })));
+        throw new BadUserInputError(bad.map((path) => ({ path, message: 'must not contain NUL characters' })));
     }
     if (
       !type ||
@@ -56,7 +56,7 @@ export class InputValidationPipe implements PipeTransform {
     const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
     if (errors.length > 0) {
       const problems = flatten(errors, metadata.data ?? '');
-      throw new BadUserInputException(problems);
+      throw new BadUserInputError(problems);
     }
     return instance;
   }

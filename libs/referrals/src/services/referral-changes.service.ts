@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditLog } from '@mmn/audit';
 import { Provider, Therapist } from '@mmn/directory';
-import { ConflictException, InvalidStateException } from '@mmn/graphql-platform';
+import { ConflictError, InvalidStateError } from '@mmn/errors';
 import { todayIso } from '@mmn/shared';
 import { NotificationOutbox } from '../entities/notification-outbox.entity';
 import { type PrescriptionTerms, ReferralEvent } from '../entities/referral-event.entity';
@@ -61,10 +61,10 @@ export class ReferralChanges {
       prescriptionBefore?: PrescriptionTerms;
     },
   ): Promise<Referral> {
-    if (actor.party.declinedAtEventId !== null) throw new InvalidStateException(DECLINED_THERAPIST_MESSAGE);
+    if (actor.party.declinedAtEventId !== null) throw new InvalidStateError(DECLINED_THERAPIST_MESSAGE);
     const from = this.statusFor(referral, actor);
     const to = nextStatus(from, action, actor.party.actor);
-    if (to === null) throw new InvalidStateException(refusalReason(from, action, actor.party.actor));
+    if (to === null) throw new InvalidStateError(refusalReason(from, action, actor.party.actor));
     const result = await manager
       .createQueryBuilder()
       .update(Referral)
@@ -78,8 +78,8 @@ export class ReferralChanges {
     if (result.affected !== 1) {
       const current = await manager.findOneOrFail(Referral, { where: { id: referral.id } });
       if (current.version !== referral.version)
-        throw new ConflictException('The referral was changed by someone else; reload it and try again.');
-      throw new InvalidStateException(refusalReason(this.statusFor(current, actor), action, actor.party.actor));
+        throw new ConflictError('The referral was changed by someone else; reload it and try again.');
+      throw new InvalidStateError(refusalReason(this.statusFor(current, actor), action, actor.party.actor));
     }
     const updated = await manager.findOneOrFail(Referral, { where: { id: referral.id } });
     const therapistId =

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In, LessThan } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
-import { DomainException } from '@mmn/graphql-platform';
+import { DomainError } from '@mmn/errors';
 import { todayIso } from '@mmn/shared';
 import { Referral } from '../entities/referral.entity';
 import { ReferralAction, ReferralStatus } from '../state-machine';
@@ -74,7 +74,7 @@ export class ReferralExpiryJob implements OnApplicationBootstrap, OnApplicationS
         expired++;
       } catch (error) {
         // Someone moved it first (e.g. completed or cancelled): nothing to expire.
-        if (!(error instanceof DomainException)) throw error;
+        if (!(error instanceof DomainError)) throw error;
       }
     }
     return expired;

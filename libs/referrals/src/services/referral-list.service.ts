@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { AuditLog } from '@mmn/audit';
-import { BadUserInputException } from '@mmn/graphql-platform';
+import { BadUserInputError } from '@mmn/errors';
 import { isUuid, Role, todayIso } from '@mmn/shared';
 import { Referral } from '../entities/referral.entity';
 import type { ReferralConnection } from '../referrals.models';
@@ -38,7 +38,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through
   }
-  throw BadUserInputException.field('after', 'is not a cursor from this list');
+  throw BadUserInputError.field('after', 'is not a cursor from this list');
 }
 
 /** The caller's own referrals, newest first, as a cursor connection; each listed referral is an audited read. */
@@ -57,7 +57,7 @@ export class ReferralList {
     after: string | undefined | null,
   ): Promise<ReferralConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
-      throw BadUserInputException.field('first', `must be 1 to ${MAX_PAGE_SIZE}`);
+      throw BadUserInputError.field('first', `must be 1 to ${MAX_PAGE_SIZE}`);
     const manager = this.dataSource.manager;
     const principal = caller.principal;
     const profileId = await profileIdOf(manager, principal);

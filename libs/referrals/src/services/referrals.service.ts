@@ -7,16 +7,16 @@ import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
 import { isUniqueViolation } from '@mmn/database';
 import { Endorsement, isTherapistVerified, loadTherapists, Provider, TherapistsService } from '@mmn/directory';
 import {
-  BadUserInputException,
-  ConflictException,
-  DomainException,
+  BadUserInputError,
+  ConflictError,
+  DomainError,
   ErrorCode,
   type FieldProblem,
-  ForbiddenException,
-  InvalidStateException,
-  NotFoundException,
-  RateLimitedException,
-} from '@mmn/graphql-platform';
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  RateLimitedError,
+} from '@mmn/errors';
 import type { Principal, RequestMetaValue } from '@mmn/identity';
 import { ReferenceDataService } from '@mmn/reference-data';
 import { isUuid, isValidNpi, todayIso } from '@mmn/shared';
@@ -83,9 +83,9 @@ export class ReferralsService {
   async create(caller: Caller, input: CreateReferralInput): Promise<CreatedReferral> {
     return this.audited(caller, 'CREATE', null, async () => {
       const provider = await this.dataSource.manager.findOne(Provider, { where: { userId: caller.principal.userId } });
-      if (!provider) throw new NotFoundException('Provider profile');
+      if (!provider) throw new NotFoundError('Provider profile');
       if (!provider.npi || !isValidNpi(provider.npi)) {
-        throw new ForbiddenException('Add a valid NPI to your provider profile before sending referrals.');
+        throw new ForbiddenError('Add a valid NPI to your provider profile before sending referrals.');
       }
       const { idempotencyKey, ...request } = input;
       const requestHash = canonicalHash(request);
@@ -161,7 +161,7 @@ export class ReferralsService {
   /** The same key again: the original result with the same code (derived, never stored), or CONFLICT. */
   private async replay(caller: Caller, referral: Referral, requestHash: string): Promise<CreatedReferral> {
     if (referral.requestHash !== requestHash) {
-      throw new ConflictException('This idempotency key was already used for a different referral.');
+      throw new ConflictError('This idempotency key was already used for a different referral.');
     }
     const party: Party = { actor: 'PROVIDER', userId: caller.principal.userId, declinedAtEventId: null };
     const manager = this.dataSource.manager;
@@ -198,7 +198,7 @@ export class ReferralsService {
       problems.push({ path: 'input.patient.dateOfBirth', message: 'cannot be in the future' });
     if (input.therapistId !== undefined && input.therapistId !== null)
       problems.push(...(await this.therapistProblems(this.dataSource.manager, input.therapistId, 'input.therapistId')));
-    if (problems.length > 0) throw new BadUserInputException(problems);
+    if (problems.length > 0) throw new BadUserInputError(problems);
   }
 
   /** The addressed therapist must exist, not be suspended, and be verified. */
@@ -227,7 +227,7 @@ export class ReferralsService {
           [userId],
         );
         if (byAccount >= CLAIM_LIMITS.perAccount)
-          throw new RateLimitedException('Too many wrong access codes; try again in an hour.', 3600);
+          throw new RateLimitedError('Too many wrong access codes; try again in an hour.', 3600);
         const referral = await manager.findOne(Referral, { where: { accessCodeHash: hashAccessCode(accessCode) } });
         if (referral) {
           // And one at a time per referral, so guesses from several accounts cannot slip past its limit either.
@@ -237,7 +237,7 @@ export class ReferralsService {
             [referral.id],
           );
           if (byReferral >= CLAIM_LIMITS.perReferral)
-            throw new RateLimitedException('Too many wrong attempts on this code; try again in an hour.', 3600);
+            throw new RateLimitedError('Too many wrong attempts on this code; try again in an hour.', 3600);
         }
         const matches =
           referral &&
@@ -252,9 +252,7 @@ export class ReferralsService {
         const party: Party = { actor: 'PATIENT', userId, declinedAtEventId: null };
         const status = effectiveStatus(referral.status, referral.expiresOn, todayIso());
         if (referral.claimedBy === null && (status === ReferralStatus.CANCELLED || status === ReferralStatus.EXPIRED)) {
-          throw new InvalidStateException(
-            'This referral was cancelled or has expired; ask your prescriber for a new one.',
-          );
+          throw new InvalidStateError('This referral was cancelled or has expired; ask your prescriber for a new one.');
         }
         if (referral.claimedBy === userId) {
           await this.allowed(manager, caller, 'READ', referral.id);
@@ -269,7 +267,7 @@ export class ReferralsService {
             version: referral.version,
           })
           .execute();
-        if (result.affected !== 1) throw new ConflictException('The referral was changed by someone else; try again.');
+        if (result.affected !== 1) throw new ConflictError('The referral was changed by someone else; try again.');
         const claimed = await manager.findOneOrFail(Referral, { where: { id: referral.id } });
         await this.changes.record(manager, claimed, this.actor(caller, party), {
           action: 'CLAIM',
@@ -280,7 +278,7 @@ export class ReferralsService {
         return this.views.one(manager, claimed, party);
       }),
     );
-    if (!outcome) throw new NotFoundException('Referral');
+    if (!outcome) throw new NotFoundError('Referral');
     return outcome;
   }
 
@@ -290,7 +288,7 @@ export class ReferralsService {
     return this.change(caller, ReferralAction.CHOOSE_THERAPIST, referralId, async (manager, referral, actor) => {
       this.assertAllowed(referral, actor, ReferralAction.CHOOSE_THERAPIST);
       const problems = await this.therapistProblems(manager, therapistId, 'therapistId');
-      if (problems.length > 0) throw new BadUserInputException(problems);
+      if (problems.length > 0) throw new BadUserInputError(problems);
       return this.changes.transition(manager, referral, actor, ReferralAction.CHOOSE_THERAPIST, {
         eventType: 'SENT',
         set: { therapistId },
@@ -312,7 +310,7 @@ export class ReferralsService {
   async decline(caller: Caller, referralId: string, reason: string): Promise<ReferralView> {
     return this.change(caller, ReferralAction.DECLINE, referralId, async (manager, referral, actor) => {
       const problems = textProblem('reason', reason, 2000);
-      if (problems.length > 0) throw new BadUserInputException(problems);
+      if (problems.length > 0) throw new BadUserInputError(problems);
       // No longer addressed: the decliner keeps only what they saw (see partyOf), and may be chosen again later.
       return this.changes.transition(manager, referral, actor, ReferralAction.DECLINE, {
         eventType: 'DECLINED',
@@ -329,7 +327,7 @@ export class ReferralsService {
       if (actor.party.actor === 'THERAPIST' && actor.party.declinedAtEventId === null) {
         const status = this.changes.statusFor(referral, actor);
         if (status === ReferralStatus.EXPIRED) {
-          throw new InvalidStateException(
+          throw new InvalidStateError(
             'The prescription has expired; ask the prescriber for a renewal (an expired referral is closed, so it takes a new referral) before recording more visits.',
           );
         }
@@ -342,9 +340,9 @@ export class ReferralsService {
           const unknown = await this.referenceData.unknownIds('techniques', input.techniqueIds ?? []);
           if (unknown.length > 0)
             problems.push({ path: 'input.techniqueIds', message: `unknown technique(s): ${unknown.join(', ')}` });
-          if (problems.length > 0) throw new BadUserInputException(problems);
+          if (problems.length > 0) throw new BadUserInputError(problems);
           const refusal = visitRefusal(referral, input.occurredOn);
-          if (refusal) throw new InvalidStateException(refusal);
+          if (refusal) throw new InvalidStateError(refusal);
         }
       }
       const updated = await this.changes.transition(manager, referral, actor, ReferralAction.RECORD_VISIT, {
@@ -369,7 +367,7 @@ export class ReferralsService {
   async addProgressNote(caller: Caller, referralId: string, note: string): Promise<ReferralView> {
     return this.change(caller, ReferralAction.ADD_PROGRESS_NOTE, referralId, async (manager, referral, actor) => {
       const problems = textProblem('note', note, 10000);
-      if (problems.length > 0) throw new BadUserInputException(problems);
+      if (problems.length > 0) throw new BadUserInputError(problems);
       return this.changes.transition(manager, referral, actor, ReferralAction.ADD_PROGRESS_NOTE, {
         eventType: 'PROGRESS_NOTE',
         note: note.trim(),
@@ -397,7 +395,7 @@ export class ReferralsService {
       if (input.additionalVisits === 0 && input.newExpiresOn == null) {
         problems.push({ path: 'input.additionalVisits', message: 'add visits or give a new expiry date' });
       }
-      if (problems.length > 0) throw new BadUserInputException(problems);
+      if (problems.length > 0) throw new BadUserInputError(problems);
       const expiresOn = input.newExpiresOn ?? referral.expiresOn;
       const note = [
         input.additionalVisits > 0 ? `${input.additionalVisits} more visits` : null,
@@ -433,7 +431,7 @@ export class ReferralsService {
     return this.change(caller, ReferralAction.CANCEL, referralId, async (manager, referral, actor) => {
       this.assertAllowed(referral, actor, ReferralAction.CANCEL);
       const problems = textProblem('reason', reason, 2000);
-      if (problems.length > 0) throw new BadUserInputException(problems);
+      if (problems.length > 0) throw new BadUserInputError(problems);
       return this.changes.transition(manager, referral, actor, ReferralAction.CANCEL, {
         eventType: 'CANCELLED',
         note: reason.trim(),
@@ -447,23 +445,23 @@ export class ReferralsService {
     return this.audited(caller, 'ENDORSE', null, () =>
       this.dataSource.transaction(async (manager) => {
         const providerId = await profileIdOf(manager, caller.principal);
-        if (!providerId) throw new NotFoundException('Provider profile');
+        if (!providerId) throw new NotFoundError('Provider profile');
         const [therapist] = await loadTherapists(manager, [therapistId]);
-        if (!therapist || therapist.suspendedAt) throw new NotFoundException('Therapist');
+        if (!therapist || therapist.suspendedAt) throw new NotFoundError('Therapist');
         if (note != null && note.length > 2000)
-          throw BadUserInputException.field('note', 'must be at most 2000 characters');
+          throw BadUserInputError.field('note', 'must be at most 2000 characters');
         const completed = await manager.exists(Referral, {
           where: { providerId, therapistId, status: ReferralStatus.COMPLETED },
         });
         if (!completed)
-          throw new ForbiddenException('You can endorse a therapist once a referral you sent them is completed.');
+          throw new ForbiddenError('You can endorse a therapist once a referral you sent them is completed.');
         let id: string;
         try {
           const inserted = await manager.insert(Endorsement, { therapistId, providerId, note: note?.trim() || null });
           id = (inserted.identifiers[0] as { id: string }).id;
         } catch (error) {
           if (isUniqueViolation(error, 'endorsements_therapist_provider_key'))
-            throw new ConflictException('You have already endorsed this therapist.');
+            throw new ConflictError('You have already endorsed this therapist.');
           throw error;
         }
         await recomputeEndorsementCount(manager, therapistId);
@@ -479,7 +477,7 @@ export class ReferralsService {
   async load(manager: EntityManager, caller: Caller, id: string): Promise<{ referral: Referral; party: Party }> {
     const referral = isUuid(id) ? await manager.findOne(Referral, { where: { id } }) : null;
     const party = referral && (await partyOf(manager, referral, caller.principal));
-    if (!referral || !party) throw new NotFoundException('Referral');
+    if (!referral || !party) throw new NotFoundError('Referral');
     return { referral, party };
   }
 
@@ -508,7 +506,7 @@ export class ReferralsService {
       [referral.therapistId],
     );
     if (row?.suspended)
-      throw new ForbiddenException(
+      throw new ForbiddenError(
         'Your profile is suspended; you cannot accept referrals or record visits until it is reinstated.',
       );
   }
@@ -518,7 +516,7 @@ export class ReferralsService {
     if (actor.party.declinedAtEventId !== null) return; // transition() answers with the decline message
     const from = this.changes.statusFor(referral, actor);
     const reason = refusalReason(from, action, actor.party.actor);
-    if (reason) throw new InvalidStateException(reason);
+    if (reason) throw new InvalidStateError(reason);
   }
 
   private actor(caller: Caller, party: Party): Actor {
@@ -551,7 +549,7 @@ export class ReferralsService {
     try {
       return await work();
     } catch (error) {
-      const outcome: AuditOutcome = !(error instanceof DomainException)
+      const outcome: AuditOutcome = !(error instanceof DomainError)
         ? 'FAILED'
         : error.code === ErrorCode.NOT_FOUND
           ? 'DENIED'

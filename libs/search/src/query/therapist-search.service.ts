@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SearchParams } from 'meilisearch';
 import { type PracticeLocation, type Therapist } from '@mmn/directory';
 import { todayIso } from '@mmn/shared';
-import { BadUserInputException, ServiceUnavailableException } from '@mmn/graphql-platform';
+import { BadUserInputError, ServiceUnavailableError } from '@mmn/errors';
 import { distanceKm, Gazetteer, type GeoPoint, ReferenceDataService } from '@mmn/reference-data';
 import { reputationScore, type TherapistDocument } from '../documents/therapist-document';
 import { TherapistProjection } from '../documents/therapist-projection';
@@ -54,7 +54,7 @@ export class TherapistSearchService {
     const sort = input.sort ?? TherapistSort.RELEVANCE;
     const { point, resolvedPlace } = this.locate(input);
     if (sort === TherapistSort.DISTANCE && !point) {
-      throw BadUserInputException.field('input.sort', 'Sorting by distance needs "near" or latitude and longitude.');
+      throw BadUserInputError.field('input.sort', 'Sorting by distance needs "near" or latitude and longitude.');
     }
     const text = input.text?.trim() ?? '';
     const geoSort = point ? [`_geoPoint(${point.latitude}, ${point.longitude}):asc`] : [];
@@ -94,7 +94,7 @@ export class TherapistSearchService {
         .index<TherapistDocument>(this.therapistIndex.liveName)
         .search(text, params);
     } catch {
-      throw new ServiceUnavailableException('Search is temporarily unavailable; please try again shortly.');
+      throw new ServiceUnavailableError('Search is temporarily unavailable; please try again shortly.');
     }
     const ids = response.hits.map((hit) => hit.therapistId);
     const therapists = new Map((await this.projection.load(ids)).map((t) => [t.id, t]));
@@ -130,7 +130,7 @@ export class TherapistSearchService {
     if (input.near) {
       const place = Gazetteer.shared().resolvePlace(input.near);
       if (!place)
-        throw BadUserInputException.field(
+        throw BadUserInputError.field(
           'input.near',
           `We could not find the place "${input.near}". Try "City, ST" or a 5-digit ZIP code.`,
         );
@@ -142,7 +142,7 @@ export class TherapistSearchService {
     const hasLat = input.latitude !== undefined && input.latitude !== null;
     const hasLng = input.longitude !== undefined && input.longitude !== null;
     if (hasLat !== hasLng) {
-      throw BadUserInputException.field(
+      throw BadUserInputError.field(
         hasLat ? 'input.longitude' : 'input.latitude',
         'Give latitude and longitude together.',
       );

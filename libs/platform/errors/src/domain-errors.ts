@@ -12,7 +12,7 @@ export enum ErrorCode {
 }
 
 /** A rule of the domain was broken in a way the caller can act on. Its message is safe to show. */
-export class DomainException extends Error {
+export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -28,7 +28,7 @@ export interface FieldProblem {
   message: string;
 }
 
-export class BadUserInputException extends DomainException {
+export class BadUserInputError extends DomainError {
   constructor(fields: FieldProblem[], message?: string) {
     super(ErrorCode.BAD_USER_INPUT, message ?? fields.map((f) => `${f.path}: ${f.message}`).join('; '), {
       fields: fields.map((f) => f.path),
@@ -36,48 +36,48 @@ export class BadUserInputException extends DomainException {
     });
   }
 
-  static field(path: string, message: string): BadUserInputException {
-    return new BadUserInputException([{ path, message }]);
+  static field(path: string, message: string): BadUserInputError {
+    return new BadUserInputError([{ path, message }]);
   }
 }
 
-export class UnauthenticatedException extends DomainException {
+export class UnauthenticatedError extends DomainError {
   constructor(message = 'Sign in to do this.') {
     super(ErrorCode.UNAUTHENTICATED, message);
   }
 }
 
-export class ForbiddenException extends DomainException {
+export class ForbiddenError extends DomainError {
   constructor(message = 'You are not allowed to do this.') {
     super(ErrorCode.FORBIDDEN, message);
   }
 }
 
-export class NotFoundException extends DomainException {
+export class NotFoundError extends DomainError {
   constructor(what: string) {
     super(ErrorCode.NOT_FOUND, `${what} not found.`);
   }
 }
 
-export class ConflictException extends DomainException {
+export class ConflictError extends DomainError {
   constructor(message: string) {
     super(ErrorCode.CONFLICT, message);
   }
 }
 
-export class InvalidStateException extends DomainException {
+export class InvalidStateError extends DomainError {
   constructor(message: string) {
     super(ErrorCode.INVALID_STATE, message);
   }
 }
 
-export class RateLimitedException extends DomainException {
+export class RateLimitedError extends DomainError {
   constructor(message = 'Too many attempts; try again later.', retryAfterSeconds?: number) {
     super(ErrorCode.RATE_LIMITED, message, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
   }
 }
 
-export class ServiceUnavailableException extends DomainException {
+export class ServiceUnavailableError extends DomainError {
   constructor(message: string) {
     super(ErrorCode.SERVICE_UNAVAILABLE, message);
   }
