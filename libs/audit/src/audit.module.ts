@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLogEntry } from './audit-log.entity';
 import { AuditLog } from './audit-log.service';
+import { AuditTrail } from './audit-trail';
 
 export const AUDIT_ENTITIES = [AuditLogEntry];
 
 @Module({
   imports: [TypeOrmModule.forFeature(AUDIT_ENTITIES)],
-  providers: [AuditLog],
-  exports: [AuditLog],
+  providers: [AuditLog, AuditTrail],
+  exports: [AuditLog, AuditTrail],
 })
 export class AuditModule {}

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UseGuards } from '@nestjs/common';
-import { CurrentUser, type Principal, Public, SignedIn } from './access/access.decorator';
+import { CurrentCaller, type Caller, Public, SignedIn } from './access/access.decorator';
 import { AuthPayload, LoginInput, RegisterInput } from './dto/auth.inputs';
 import { LocalAuthGuard, type SignedInAccount, SignedInUser } from './login/local-auth.guard';
 import { AuthService } from './sessions/auth.service';
@@ -44,7 +44,7 @@ export class IdentityResolver {
 
   @SignedIn()
   @Query(() => User)
-  me(@CurrentUser() principal: Principal): Promise<User> {
-    return this.users.byId(principal.userId);
+  me(@CurrentCaller() caller: Caller): Promise<User> {
+    return this.users.byId(caller.principal.userId);
   }
 }

@@ -1,6 +1,6 @@
 // Referrals with prescriptions: the state machine, the access rule, visits, claim codes, notifications,
 // the expiry job and the reputation counters they feed.
-export * from './entities/claim-attempt.entity';
+export * from './entities/claim-failure.entity';
 export * from './entities/notification-outbox.entity';
 export * from './entities/referral-event.entity';
 export * from './entities/referral.entity';
@@ -11,5 +11,9 @@ export * from './referrals.models';
 export * from './referrals.module';
 export * from './rules/access-code';
 export * from './services/referral-expiry.job';
-export * from './services/referrals.service';
+export * from './services/endorsements.service';
+export * from './services/referral-access.service';
+export * from './services/referral-claims.service';
+export * from './services/referral-creation.service';
+export * from './services/referral-transitions.service';
 export * from './state-machine';

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mmn/audit';
 import { DirectoryModule } from '@mmn/directory';
 import { ReferenceDataModule } from '@mmn/reference-data';
-import { ClaimFailure } from './entities/claim-attempt.entity';
+import { ClaimFailure } from './entities/claim-failure.entity';
 import { NotificationOutbox } from './entities/notification-outbox.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { Referral } from './entities/referral.entity';
@@ -14,14 +14,22 @@ import { ReferralChanges } from './services/referral-changes.service';
 import { ReferralExpiryJob } from './services/referral-expiry.job';
 import { ReferralList } from './services/referral-list.service';
 import { ReferralViews } from './services/referral-views.service';
-import { ReferralsService } from './services/referrals.service';
+import { Endorsements } from './services/endorsements.service';
+import { ReferralAccess } from './services/referral-access.service';
+import { ReferralClaims } from './services/referral-claims.service';
+import { ReferralCreation } from './services/referral-creation.service';
+import { ReferralTransitions } from './services/referral-transitions.service';
 
 export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, NotificationOutbox];
 
 @Module({
   imports: [TypeOrmModule.forFeature(REFERRAL_ENTITIES), AuditModule, DirectoryModule, ReferenceDataModule],
   providers: [
-    ReferralsService,
+    ReferralAccess,
+    ReferralCreation,
+    ReferralClaims,
+    ReferralTransitions,
+    Endorsements,
     ReferralChanges,
     ReferralViews,
     ReferralList,
@@ -29,6 +37,14 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
     NotificationWorker,
     ReferralsResolver,
   ],
-  exports: [ReferralsService, ReferralExpiryJob, NotificationWorker],
+  exports: [
+    ReferralAccess,
+    ReferralCreation,
+    ReferralClaims,
+    ReferralTransitions,
+    Endorsements,
+    ReferralExpiryJob,
+    NotificationWorker,
+  ],
 })
 export class ReferralsModule {}

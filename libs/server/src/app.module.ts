@@ -10,6 +10,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'http';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, type ResolvedConfig } from '@mmn/config';
 import { dataSourceOptions } from '@mmn/database';
@@ -35,6 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        ScheduleModule.forRoot(),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -45,10 +47,11 @@ export class AppModule {
             // Request bodies may carry PHI or passwords: they are never logged, nor are credentials.
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             serializers: {
+              // The path only: query strings of the website's pages hold health searches.
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: req.url,
+                url: req.url.split('?')[0],
               }),
             },
           },

@@ -10,7 +10,7 @@ declare global {
 /** Starts ONE PostgreSQL and ONE Meilisearch for the whole run, in a child process (no app code imported here). */
 export default async function globalSetup(): Promise<void> {
   const root = path.join(os.tmpdir(), `mmn-test-${process.pid}-${Date.now()}`);
-  const repo = path.resolve(__dirname, '../../../..');
+  const repo = path.resolve(__dirname, '../../..');
   const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'test-services.ts'), root], {
     cwd: repo,
     stdio: ['pipe', 'pipe', 'inherit'],

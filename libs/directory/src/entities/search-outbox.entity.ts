@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { OutboxRow } from '@mmn/database';
 
 /**
  * Transactional outbox for the search index: a row means "re-project this therapist". Written in the same
@@ -7,27 +8,12 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('search_outbox')
 @Index('search_outbox_pending_idx', ['processedAt', 'nextAttemptAt'])
-export class SearchOutbox {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
-  id: string;
-
+export class SearchOutbox extends OutboxRow {
   @Column('uuid', { name: 'therapist_id' })
   therapistId: string;
 
-  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
-  createdAt: Date;
-
   @Column('timestamptz', { name: 'processed_at', nullable: true })
   processedAt: Date | null;
-
-  @Column('integer', { default: 0 })
-  attempts: number;
-
-  @Column('timestamptz', { name: 'next_attempt_at', default: () => 'now()' })
-  nextAttemptAt: Date;
-
-  @Column('text', { name: 'last_error', nullable: true })
-  lastError: string | null;
 }
 
 /** Queues a re-index of the therapist's public profile; call inside the transaction that changed it. */

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentUser, type Principal, Roles } from '@mmn/identity';
+import { CurrentCaller, type Caller, Roles } from '@mmn/identity';
 import { Role } from '@mmn/shared';
 import { PendingCredential, Verification } from '../directory.models';
 import { TherapistSuspensionInput } from '../dto/admin.inputs';
@@ -24,10 +24,10 @@ export class AdminResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => Verification)
   verifyCredential(
-    @CurrentUser() admin: Principal,
+    @CurrentCaller() caller: Caller,
     @Args('input') input: VerifyCredentialInput,
   ): Promise<Verification> {
-    return this.verification.verify(admin, input);
+    return this.verification.verify(caller.principal, input);
   }
 
   @Roles(Role.ADMIN)
@@ -48,19 +48,19 @@ export class AdminResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => Therapist, { description: 'Hides the profile from the public until reinstated' })
   async suspendTherapist(
-    @CurrentUser() admin: Principal,
+    @CurrentCaller() caller: Caller,
     @Args('input') input: TherapistSuspensionInput,
   ): Promise<Therapist> {
-    return (await this.therapists.load(await this.suspension.suspend(admin, input)))!;
+    return (await this.therapists.load(await this.suspension.suspend(caller.principal, input)))!;
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => Therapist)
   async reinstateTherapist(
-    @CurrentUser() admin: Principal,
+    @CurrentCaller() caller: Caller,
     @Args('input') input: TherapistSuspensionInput,
   ): Promise<Therapist> {
-    return (await this.therapists.load(await this.suspension.reinstate(admin, input)))!;
+    return (await this.therapists.load(await this.suspension.reinstate(caller.principal, input)))!;
   }
 
   @Roles(Role.ADMIN)

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentUser, type Principal, Roles } from '@mmn/identity';
+import { CurrentCaller, type Caller, Roles } from '@mmn/identity';
 import { Role } from '@mmn/shared';
 import { CredentialKind } from '../directory.enums';
 import { CertificationInput, LicenseInput, NetworkMembershipInput } from '../dto/credential.inputs';
@@ -14,35 +14,32 @@ export class CredentialsResolver {
 
   @Roles(Role.THERAPIST)
   @Mutation(() => License, { description: 'Starts PENDING' })
-  addLicense(@CurrentUser() principal: Principal, @Args('input') input: LicenseInput): Promise<License> {
-    return this.credentials.addLicense(principal, input);
+  addLicense(@CurrentCaller() caller: Caller, @Args('input') input: LicenseInput): Promise<License> {
+    return this.credentials.addLicense(caller.principal, input);
   }
 
   @Roles(Role.THERAPIST)
   @Mutation(() => Certification, { description: 'Starts PENDING' })
-  addCertification(
-    @CurrentUser() principal: Principal,
-    @Args('input') input: CertificationInput,
-  ): Promise<Certification> {
-    return this.credentials.addCertification(principal, input);
+  addCertification(@CurrentCaller() caller: Caller, @Args('input') input: CertificationInput): Promise<Certification> {
+    return this.credentials.addCertification(caller.principal, input);
   }
 
   @Roles(Role.THERAPIST)
   @Mutation(() => NetworkMembership, { description: 'Starts PENDING' })
   addNetworkMembership(
-    @CurrentUser() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Args('input') input: NetworkMembershipInput,
   ): Promise<NetworkMembership> {
-    return this.credentials.addNetworkMembership(principal, input);
+    return this.credentials.addNetworkMembership(caller.principal, input);
   }
 
   @Roles(Role.THERAPIST)
   @Mutation(() => Boolean, { description: 'Own credentials only' })
   removeCredential(
-    @CurrentUser() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Args('kind', { type: () => CredentialKind }) kind: CredentialKind,
     @Args('credentialId', { type: () => ID }) credentialId: string,
   ): Promise<boolean> {
-    return this.credentials.remove(principal, kind, credentialId);
+    return this.credentials.remove(caller.principal, kind, credentialId);
   }
 }

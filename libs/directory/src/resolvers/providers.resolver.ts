@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, type Principal, Roles, SignedIn } from '@mmn/identity';
+import { CurrentCaller, type Caller, Roles, SignedIn } from '@mmn/identity';
 import { Role } from '@mmn/shared';
 import { ProviderProfileInput } from '../dto/provider-profile.input';
 import { Provider } from '../entities/provider.entity';
@@ -17,17 +17,17 @@ export class ProvidersResolver {
 
   @Roles(Role.PROVIDER)
   @Query(() => Provider)
-  myProviderProfile(@CurrentUser() principal: Principal): Promise<Provider> {
-    return this.providers.mine(principal);
+  myProviderProfile(@CurrentCaller() caller: Caller): Promise<Provider> {
+    return this.providers.mine(caller.principal);
   }
 
   @Roles(Role.PROVIDER)
   @Mutation(() => Provider)
   updateMyProviderProfile(
-    @CurrentUser() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Args('input') input: ProviderProfileInput,
   ): Promise<Provider> {
-    return this.providers.updateProfile(principal, input);
+    return this.providers.updateProfile(caller.principal, input);
   }
 
   /** Non-null in the contract: a provider who has not entered an NPI yet reads "". */

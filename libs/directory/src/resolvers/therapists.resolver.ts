@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentUser, type Principal, Public, Roles } from '@mmn/identity';
+import { CurrentCaller, type Caller, Public, Roles } from '@mmn/identity';
 import { Role } from '@mmn/shared';
 import { PracticeLocationInput } from '../dto/practice-location.input';
 import { TherapistProfileInput } from '../dto/therapist-profile.input';
@@ -23,34 +23,34 @@ export class TherapistsResolver {
 
   @Roles(Role.THERAPIST)
   @Query(() => Therapist)
-  myTherapistProfile(@CurrentUser() principal: Principal): Promise<Therapist> {
-    return this.therapists.mine(principal);
+  myTherapistProfile(@CurrentCaller() caller: Caller): Promise<Therapist> {
+    return this.therapists.mine(caller.principal);
   }
 
   @Roles(Role.THERAPIST)
   @Mutation(() => Therapist)
   updateMyTherapistProfile(
-    @CurrentUser() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Args('input') input: TherapistProfileInput,
   ): Promise<Therapist> {
-    return this.therapists.updateProfile(principal, input);
+    return this.therapists.updateProfile(caller.principal, input);
   }
 
   @Roles(Role.THERAPIST)
   @Mutation(() => PracticeLocation)
   addPracticeLocation(
-    @CurrentUser() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Args('input') input: PracticeLocationInput,
   ): Promise<PracticeLocation> {
-    return this.locations.add(principal, input);
+    return this.locations.add(caller.principal, input);
   }
 
   @Roles(Role.THERAPIST)
   @Mutation(() => Boolean, { description: 'Own locations only' })
   removePracticeLocation(
-    @CurrentUser() principal: Principal,
+    @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<boolean> {
-    return this.locations.remove(principal, id);
+    return this.locations.remove(caller.principal, id);
   }
 }

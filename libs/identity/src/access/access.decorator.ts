@@ -34,16 +34,23 @@ export function requestOf(context: ExecutionContext): RequestWithPrincipal {
   return context.switchToHttp().getRequest<RequestWithPrincipal>();
 }
 
-/** The signed-in caller (undefined on public operations called anonymously). */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext) => requestOf(context).user);
-
 /** The client's address and request id, for throttling and audit. */
-export const RequestMeta = createParamDecorator((_data: unknown, context: ExecutionContext) => {
-  const req = requestOf(context);
-  return { ip: req.ip ?? 'unknown', requestId: req.id ?? 'unknown' };
-});
-
 export interface RequestMetaValue {
   ip: string;
   requestId: string;
 }
+
+/** Who is calling: the signed-in principal and the request's metadata, for services, throttles and the audit log. */
+export interface Caller {
+  principal: Principal;
+  meta: RequestMetaValue;
+}
+
+/**
+ * The one caller parameter for resolvers and controllers. On public operations called anonymously `principal` is
+ * undefined at run time; operations that use it declare `@SignedIn()` or `@Roles(...)`.
+ */
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+  const req = requestOf(context);
+  return { principal: req.user!, meta: { ip: req.ip ?? 'unknown', requestId: req.id ?? 'unknown' } };
+});

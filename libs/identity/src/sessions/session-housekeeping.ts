@@ -1,6 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -9,22 +10,15 @@ const HOUR_MS = 60 * 60 * 1000;
  * window, and an expired refresh token can never be used again (reusing it is refused as invalid either way).
  */
 @Injectable()
-export class SessionHousekeeping implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SessionHousekeeping.name);
-  private timer?: NodeJS.Timeout;
+export class SessionHousekeeping extends PeriodicJob {
+  protected readonly schedule: JobSchedule = { name: 'session-housekeeping', everyMs: HOUR_MS };
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.prune().catch((error: unknown) => this.logger.warn(`session housekeeping: ${String(error)}`)),
-      HOUR_MS,
-    );
-    this.timer.unref();
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected runOnce() {
+    return this.prune();
   }
 
   /** Deletes sign-in failures older than a day and refresh tokens that expired more than a day ago. */

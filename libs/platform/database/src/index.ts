@@ -1,2 +1,3 @@
 export * from './data-source-options';
 export * from './postgres-error';
+export * from './outbox-row';

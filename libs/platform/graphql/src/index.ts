@@ -1,4 +1,3 @@
-export * from '@mmn/errors';
 export * from './graphql-error-mapping';
 export * from './input-validation.pipe';
 export * from './query-limits';

@@ -1,14 +1,17 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
+import { scheduleRetry } from '@mmn/database';
+import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
 import { type MailSettings, referralMail, type ReferralMail, toEml } from './referral-mail';
 
 const POLL_MS = 2000;
 const BATCH = 50;
 const MAX_ATTEMPTS = 10;
+const MAIL_BACKOFF = { baseSeconds: 30, maxSeconds: 3600 };
 
 interface PendingRow {
   id: string;
@@ -24,18 +27,18 @@ interface PendingRow {
  * one twice; failures are retried with back-off.
  */
 @Injectable()
-export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(NotificationWorker.name);
-  private timer?: NodeJS.Timeout;
+export class NotificationWorker extends PeriodicJob {
+  protected readonly schedule: JobSchedule = { name: 'notification-delivery', everyMs: POLL_MS, maxBackoffMs: 60_000 };
   private queue: Promise<unknown> = Promise.resolve();
-  private ticking = false;
   private prunedAt = 0;
   private transport?: { sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-  ) {}
+  ) {
+    super();
+  }
 
   get mailSettings(): MailSettings {
     return { publicUrl: this.config.publicUrl, from: this.config.mailFrom };
@@ -45,30 +48,17 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     return path.join(this.config.dataDir, 'mail');
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), POLL_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
     await this.queue;
   }
 
-  private async tick(): Promise<void> {
-    if (this.ticking) return;
-    this.ticking = true;
-    try {
-      if (Date.now() - this.prunedAt > 60 * 60 * 1000) {
-        this.prunedAt = Date.now();
-        await this.prune();
-      }
-      await this.deliverPending();
-    } catch (error) {
-      this.logger.warn(`notification outbox: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.ticking = false;
+  protected async runOnce(): Promise<void> {
+    if (Date.now() - this.prunedAt > 60 * 60 * 1000) {
+      this.prunedAt = Date.now();
+      await this.prune();
     }
+    await this.deliverPending();
   }
 
   /** Unsent notifications: how many, the oldest's age, how many have failed at least once, and how many gave up. */
@@ -134,11 +124,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
           );
           sent++;
         } catch (error) {
-          const delay = Math.min(3600, 30 * 2 ** row.attempts);
-          await manager.query(
-            `UPDATE "notification_outbox" SET "attempts" = "attempts" + 1, "last_error" = $2, "next_attempt_at" = now() + make_interval(secs => $3) WHERE "id" = $1`,
-            [row.id, error instanceof Error ? error.message.slice(0, 500) : 'delivery failed', delay],
-          );
+          await scheduleRetry(manager, 'notification_outbox', [row.id], error, MAIL_BACKOFF);
         }
       }
       return sent;

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Endorsement } from '@mmn/directory';
 import { GraphQLDate } from '@mmn/graphql-platform';
-import { CurrentUser, type Principal, RequestMeta, type RequestMetaValue, Roles, SignedIn } from '@mmn/identity';
+import { CurrentCaller, type Caller, Roles, SignedIn } from '@mmn/identity';
 import { Role } from '@mmn/shared';
 import {
   CompleteReferralInput,
@@ -13,58 +13,56 @@ import {
 import { Visit } from '../entities/visit.entity';
 import { CreatedReferral, ReferralConnection, ReferralView } from '../referrals.models';
 import { ReferralList } from '../services/referral-list.service';
-import { ReferralsService } from '../services/referrals.service';
+import { Endorsements } from '../services/endorsements.service';
+import { ReferralAccess } from '../services/referral-access.service';
+import { ReferralClaims } from '../services/referral-claims.service';
+import { ReferralCreation } from '../services/referral-creation.service';
+import { ReferralTransitions } from '../services/referral-transitions.service';
 
 // Operations on one referral are open to any signed-in user: whether the caller is a party is decided per
 // referral in the service (non-parties get NOT_FOUND, parties in the wrong role INVALID_STATE).
 @Resolver()
 export class ReferralsResolver {
   constructor(
-    private readonly referralService: ReferralsService,
+    private readonly access: ReferralAccess,
+    private readonly creation: ReferralCreation,
+    private readonly claims: ReferralClaims,
+    private readonly transitions: ReferralTransitions,
+    private readonly endorsements: Endorsements,
     private readonly list: ReferralList,
   ) {}
 
   @SignedIn()
   @Query(() => ReferralView, { description: 'Parties only, else NOT_FOUND' })
-  referral(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<ReferralView> {
-    return this.referralService.read({ principal, meta }, id);
+  referral(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string): Promise<ReferralView> {
+    return this.access.read(caller, id);
   }
 
   @SignedIn()
   @Query(() => ReferralConnection, { description: "The caller's own" })
   referrals(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
+    @CurrentCaller() caller: Caller,
     @Args('filter', { type: () => ReferralFilter, nullable: true }) filter: ReferralFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ReferralConnection> {
-    return this.list.list({ principal, meta }, filter?.status ?? undefined, first, after);
+    return this.list.list(caller, filter?.status ?? undefined, first, after);
   }
 
   @Roles(Role.PROVIDER)
   @Mutation(() => CreatedReferral)
-  createReferral(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
-    @Args('input') input: CreateReferralInput,
-  ): Promise<CreatedReferral> {
-    return this.referralService.create({ principal, meta }, input);
+  createReferral(@CurrentCaller() caller: Caller, @Args('input') input: CreateReferralInput): Promise<CreatedReferral> {
+    return this.creation.create(caller, input);
   }
 
   @Roles(Role.PATIENT)
   @Mutation(() => ReferralView, { description: 'Wrong code or birth date: NOT_FOUND; rate limited' })
   claimReferral(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
+    @CurrentCaller() caller: Caller,
     @Args('accessCode') accessCode: string,
     @Args('dateOfBirth', { type: () => GraphQLDate }) dateOfBirth: string,
   ): Promise<ReferralView> {
-    return this.referralService.claim({ principal, meta }, accessCode, dateOfBirth);
+    return this.claims.claim(caller, accessCode, dateOfBirth);
   }
 
   @SignedIn()
@@ -72,33 +70,30 @@ export class ReferralsResolver {
     description: 'The patient who claimed it, or its provider; OPEN or DECLINED -> SENT',
   })
   chooseTherapist(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
+    @CurrentCaller() caller: Caller,
     @Args('referralId', { type: () => ID }) referralId: string,
     @Args('therapistId', { type: () => ID }) therapistId: string,
   ): Promise<ReferralView> {
-    return this.referralService.chooseTherapist({ principal, meta }, referralId, therapistId);
+    return this.transitions.chooseTherapist(caller, referralId, therapistId);
   }
 
   @SignedIn()
   @Mutation(() => ReferralView, { description: 'Addressed THERAPIST; SENT -> ACCEPTED' })
   acceptReferral(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
+    @CurrentCaller() caller: Caller,
     @Args('referralId', { type: () => ID }) referralId: string,
   ): Promise<ReferralView> {
-    return this.referralService.accept({ principal, meta }, referralId);
+    return this.transitions.accept(caller, referralId);
   }
 
   @SignedIn()
   @Mutation(() => ReferralView, { description: 'Addressed THERAPIST; SENT -> DECLINED' })
   declineReferral(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
+    @CurrentCaller() caller: Caller,
     @Args('referralId', { type: () => ID }) referralId: string,
     @Args('reason') reason: string,
   ): Promise<ReferralView> {
-    return this.referralService.decline({ principal, meta }, referralId, reason);
+    return this.transitions.decline(caller, referralId, reason);
   }
 
   @SignedIn()
@@ -106,12 +101,8 @@ export class ReferralsResolver {
     description:
       'Addressed THERAPIST; ACCEPTED|IN_PROGRESS -> IN_PROGRESS; not beyond visitsAuthorized nor after expiresOn',
   })
-  recordVisit(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
-    @Args('input') input: RecordVisitInput,
-  ): Promise<Visit> {
-    return this.referralService.recordVisit({ principal, meta }, input);
+  recordVisit(@CurrentCaller() caller: Caller, @Args('input') input: RecordVisitInput): Promise<Visit> {
+    return this.transitions.recordVisit(caller, input);
   }
 
   @SignedIn()
@@ -119,43 +110,36 @@ export class ReferralsResolver {
     description: 'Addressed THERAPIST; ACCEPTED|IN_PROGRESS; the provider sees it in events',
   })
   addProgressNote(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
+    @CurrentCaller() caller: Caller,
     @Args('referralId', { type: () => ID }) referralId: string,
     @Args('note') note: string,
   ): Promise<ReferralView> {
-    return this.referralService.addProgressNote({ principal, meta }, referralId, note);
+    return this.transitions.addProgressNote(caller, referralId, note);
   }
 
   @SignedIn()
   @Mutation(() => ReferralView, { description: 'Its PROVIDER; ACCEPTED|IN_PROGRESS' })
-  renewReferral(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
-    @Args('input') input: RenewReferralInput,
-  ): Promise<ReferralView> {
-    return this.referralService.renew({ principal, meta }, input);
+  renewReferral(@CurrentCaller() caller: Caller, @Args('input') input: RenewReferralInput): Promise<ReferralView> {
+    return this.transitions.renew(caller, input);
   }
 
   @SignedIn()
   @Mutation(() => ReferralView, { description: 'Addressed THERAPIST; IN_PROGRESS -> COMPLETED' })
   completeReferral(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
+    @CurrentCaller() caller: Caller,
     @Args('input') input: CompleteReferralInput,
   ): Promise<ReferralView> {
-    return this.referralService.complete({ principal, meta }, input);
+    return this.transitions.complete(caller, input);
   }
 
   @SignedIn()
   @Mutation(() => ReferralView, { description: 'Its PROVIDER or claiming PATIENT; any non-final state -> CANCELLED' })
   cancelReferral(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
+    @CurrentCaller() caller: Caller,
     @Args('referralId', { type: () => ID }) referralId: string,
     @Args('reason') reason: string,
   ): Promise<ReferralView> {
-    return this.referralService.cancel({ principal, meta }, referralId, reason);
+    return this.transitions.cancel(caller, referralId, reason);
   }
 
   @Roles(Role.PROVIDER)
@@ -163,11 +147,10 @@ export class ReferralsResolver {
     description: 'PROVIDER with at least one COMPLETED referral to that therapist, once per pair',
   })
   endorseTherapist(
-    @CurrentUser() principal: Principal,
-    @RequestMeta() meta: RequestMetaValue,
+    @CurrentCaller() caller: Caller,
     @Args('therapistId', { type: () => ID }) therapistId: string,
     @Args('note', { type: () => String, nullable: true }) note: string | null,
   ): Promise<Endorsement> {
-    return this.referralService.endorse({ principal, meta }, therapistId, note);
+    return this.endorsements.endorse(caller, therapistId, note);
   }
 }

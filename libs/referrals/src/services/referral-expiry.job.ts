@@ -1,57 +1,45 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In, LessThan } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
 import { DomainError } from '@mmn/errors';
+import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
 import { todayIso } from '@mmn/shared';
 import { Referral } from '../entities/referral.entity';
-import { ReferralAction, ReferralStatus } from '../state-machine';
+import { NON_FINAL_STATUSES, ReferralAction } from '../state-machine';
 import { ReferralChanges } from './referral-changes.service';
 import { SYSTEM_PARTY } from './referral-parties';
 
 const HOUR_MS = 3_600_000;
-const NON_FINAL = [
-  ReferralStatus.OPEN,
-  ReferralStatus.SENT,
-  ReferralStatus.ACCEPTED,
-  ReferralStatus.DECLINED,
-  ReferralStatus.IN_PROGRESS,
-];
 
 /**
  * Records EXPIRED for non-final referrals past expiresOn (reads already show EXPIRED via effectiveStatus; this
  * writes the event, audit row and notifications). Runs at start and hourly, except in tests, which call it.
  */
 @Injectable()
-export class ReferralExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReferralExpiryJob.name);
-  private timer?: NodeJS.Timeout;
+export class ReferralExpiryJob extends PeriodicJob {
+  protected readonly schedule: JobSchedule = { name: 'referral-expiry', everyMs: HOUR_MS, runAtStart: true };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly changes: ReferralChanges,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    const run = () =>
-      void this.expireDue().catch((error: unknown) =>
-        this.logger.warn(`expiry job: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    run();
-    this.timer = setInterval(run, HOUR_MS);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected override enabled(): boolean {
+    return this.config.nodeEnv !== 'test';
+  }
+
+  protected runOnce() {
+    return this.expireDue();
   }
 
   /** Expires everything due; returns how many referrals it moved. */
   async expireDue(today: string = todayIso()): Promise<number> {
     const due = await this.dataSource.manager.find(Referral, {
-      where: { status: In(NON_FINAL), expiresOn: LessThan(today) },
+      where: { status: In([...NON_FINAL_STATUSES]), expiresOn: LessThan(today) },
       select: { id: true },
       take: 1000,
     });

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { AuditLog } from '@mmn/audit';
 import { BadUserInputError } from '@mmn/errors';
-import { isUuid, Role, todayIso } from '@mmn/shared';
+import { isUuid, todayIso } from '@mmn/shared';
 import { Referral } from '../entities/referral.entity';
 import type { ReferralConnection } from '../referrals.models';
-import { ReferralStatus } from '../state-machine';
+import { NON_FINAL_STATUSES, type ReferralStatus } from '../state-machine';
 import type { Party } from './referral-parties';
-import { profileIdOf } from './referral-parties';
-import type { Caller } from './referrals.service';
+import { partySqlFilter, profileIdOf } from './referral-parties';
+import type { Caller } from '@mmn/identity';
 import { ReferralViews } from './referral-views.service';
 
 export const MAX_PAGE_SIZE = 100;
@@ -64,33 +64,11 @@ export class ReferralList {
     // Which referrals are the caller's, and the status each reads as for them (a past therapist sees DECLINED).
     const params: unknown[] = [];
     const p = (value: unknown) => `$${params.push(value)}`;
-    let visible: string;
-    let declinedEvent = 'NULL::bigint';
-    switch (principal.role) {
-      case Role.PROVIDER:
-        visible = profileId ? `r."provider_id" = ${p(profileId)}` : 'false';
-        break;
-      case Role.PATIENT:
-        visible = `r."claimed_by" = ${p(principal.userId)}`;
-        break;
-      case Role.THERAPIST: {
-        if (!profileId) {
-          visible = 'false';
-          break;
-        }
-        const t = p(profileId);
-        declinedEvent = `CASE WHEN r."therapist_id" IS DISTINCT FROM ${t} THEN (SELECT max(e."id") FROM "referral_events" e WHERE e."referral_id" = r."id" AND e."therapist_id" = ${t} AND e."type" = 'DECLINED') END`;
-        visible = `(r."therapist_id" = ${t} OR EXISTS (SELECT 1 FROM "referral_events" e WHERE e."referral_id" = r."id" AND e."therapist_id" = ${t} AND e."type" = 'DECLINED'))`;
-        break;
-      }
-      case Role.ADMIN:
-        visible = 'false';
-        break;
-    }
+    const { visible, declinedEvent } = partySqlFilter(principal, profileId, p);
     const filters = [visible];
     if (statuses && statuses.length > 0) {
       const effective = `CASE WHEN (${declinedEvent}) IS NOT NULL THEN 'DECLINED'
-        WHEN r."status" IN ('OPEN','SENT','ACCEPTED','DECLINED','IN_PROGRESS') AND r."expires_on" < ${p(todayIso())}::date THEN 'EXPIRED' ELSE r."status" END`;
+        WHEN r."status" = ANY(${p(NON_FINAL_STATUSES)}::text[]) AND r."expires_on" < ${p(todayIso())}::date THEN 'EXPIRED' ELSE r."status" END`;
       filters.push(`(${effective}) = ANY(${p(statuses)}::text[])`);
     }
     const where = filters.join(' AND ');

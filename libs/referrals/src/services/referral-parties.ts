@@ -65,3 +65,32 @@ export async function partyOf(manager: EntityManager, referral: Referral, princi
       return null;
   }
 }
+
+/**
+ * partyOf as SQL, for lists over `referrals r`: `visible` selects the caller's referrals and `declinedEvent` is
+ * the decline event a past therapist's view stops at (NULL otherwise). Keep the two forms of the rule together.
+ */
+export function partySqlFilter(
+  principal: Principal,
+  profileId: string | null,
+  param: (value: unknown) => string,
+): { visible: string; declinedEvent: string } {
+  const none = { visible: 'false', declinedEvent: 'NULL::bigint' };
+  switch (principal.role) {
+    case Role.PROVIDER:
+      return profileId ? { ...none, visible: `r."provider_id" = ${param(profileId)}` } : none;
+    case Role.PATIENT:
+      return { ...none, visible: `r."claimed_by" = ${param(principal.userId)}` };
+    case Role.THERAPIST: {
+      if (!profileId) return none;
+      const t = param(profileId);
+      const declined = `FROM "referral_events" e WHERE e."referral_id" = r."id" AND e."therapist_id" = ${t} AND e."type" = 'DECLINED'`;
+      return {
+        visible: `(r."therapist_id" = ${t} OR EXISTS (SELECT 1 ${declined}))`,
+        declinedEvent: `CASE WHEN r."therapist_id" IS DISTINCT FROM ${t} THEN (SELECT max(e."id") ${declined}) END`,
+      };
+    }
+    case Role.ADMIN:
+      return none;
+  }
+}

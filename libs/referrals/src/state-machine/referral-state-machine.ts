@@ -41,9 +41,14 @@ export const FINAL_STATUSES: readonly ReferralStatus[] = Object.freeze([
   ReferralStatus.EXPIRED,
 ]);
 
+/** Every status a referral can still leave (the complement of FINAL_STATUSES); expiry applies to these. */
+export const NON_FINAL_STATUSES: readonly ReferralStatus[] = Object.freeze(
+  Object.values(ReferralStatus).filter((status) => !FINAL_STATUSES.includes(status)),
+);
+
 const S = ReferralStatus;
+const NON_FINAL = NON_FINAL_STATUSES;
 const A = ReferralAction;
-const NON_FINAL: readonly ReferralStatus[] = [S.OPEN, S.SENT, S.ACCEPTED, S.DECLINED, S.IN_PROGRESS];
 const SAME = 'SAME' as const;
 
 function rows(

@@ -1,6 +1,7 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
 import { todayIso } from '@mmn/shared';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -11,20 +12,16 @@ const HOUR_MS = 60 * 60 * 1000;
  * queues every therapist with a license, certification or membership that ended on the day before.
  */
 @Injectable()
-export class CredentialExpirySweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+export class CredentialExpirySweep extends PeriodicJob {
+  protected readonly schedule: JobSchedule = { name: 'credential-expiry-sweep', everyMs: HOUR_MS, runAtStart: true };
   private lastSweptOn?: string;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch(() => undefined), HOUR_MS);
-    this.timer.unref();
-    void this.sweep().catch(() => undefined);
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  protected runOnce() {
+    return this.sweep();
   }
 
   /** Queues therapists whose credentials lapsed since the last sweep; returns how many were queued. */

@@ -1,12 +1,14 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
+import { scheduleRetry } from '@mmn/database';
+import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
 import { TherapistIndex } from '../indexing/therapist-index';
 
 export const OUTBOX_BATCH_SIZE = 200;
 const IDLE_POLL_MS = 100;
-const MAX_BACKOFF_SECONDS = 300;
+const SEARCH_BACKOFF = { baseSeconds: 1, maxSeconds: 300 };
 
 export interface OutboxBacklog {
   backlog: number;
@@ -21,36 +23,35 @@ export interface OutboxBacklog {
  * reports the task succeeded; failures are retried with exponential back-off.
  */
 @Injectable()
-export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SearchOutboxWorker.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+export class SearchOutboxWorker extends PeriodicJob {
+  protected readonly schedule: JobSchedule = { name: 'search-outbox', everyMs: IDLE_POLL_MS, maxBackoffMs: 5000 };
+  private stopping = false;
+  private prunedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly therapistIndex: TherapistIndex,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.runSearchWorker) this.start();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.stop();
+  protected override enabled(): boolean {
+    return this.config.runSearchWorker;
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  override async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await super.onApplicationShutdown();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  /** Delivers batch after batch until nothing is due; prunes delivered rows once an hour. */
+  protected async runOnce(): Promise<void> {
+    if (Date.now() - this.prunedAt > 60 * 60 * 1000) {
+      this.prunedAt = Date.now();
+      await this.prune();
+    }
+    while (!this.stopping && (await this.processBatch()) > 0);
   }
 
   /** Delivered rows are kept a week (to look into recent deliveries), then deleted. */
@@ -59,39 +60,6 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
       `DELETE FROM search_outbox WHERE processed_at < now() - interval '7 days' RETURNING 1`,
     );
     return deleted.length;
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    let prunedAt = 0;
-    while (this.running) {
-      if (Date.now() - prunedAt > 60 * 60 * 1000) {
-        prunedAt = Date.now();
-        await this.prune().catch((error: unknown) =>
-          this.logger.warn(`search outbox prune: ${error instanceof Error ? error.message : String(error)}`),
-        );
-      }
-      let handled = 0;
-      try {
-        handled = await this.processBatch();
-        failures = 0;
-      } catch (error) {
-        failures++;
-        this.logger.warn(`search outbox: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (handled === 0 && this.running)
-        await this.sleep(failures > 0 ? Math.min(5000, 250 * 2 ** failures) : IDLE_POLL_MS);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   /** Claims and delivers one batch. Returns the number of outbox rows handled (delivered or rescheduled). */
@@ -121,13 +89,7 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
         );
         onDelivered?.(rowIds);
       } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-        await manager.query(
-          `UPDATE search_outbox SET attempts = attempts + 1, last_error = $2,
-                  next_attempt_at = now() + make_interval(secs => least(power(2, attempts), $3))
-            WHERE id = ANY($1::bigint[])`,
-          [rowIds, message, MAX_BACKOFF_SECONDS],
-        );
+        await scheduleRetry(manager, 'search_outbox', rowIds, error, SEARCH_BACKOFF);
       }
       return rowIds.length;
     });
