@@ -8,7 +8,7 @@ import {
   GraphQLScalarType,
   isNonNullType,
 } from 'graphql';
-import { collectAccessDeclarations, UsersService } from '@mmn/identity';
+import { collectAccessDeclarations, collectRouteDeclarations, UsersService } from '@mmn/identity';
 import { createTestApp, type TestApp } from '@mmn/testing';
 import { errorCode, login, me, uniqueEmail } from './identity-helpers';
 
@@ -44,6 +44,14 @@ describe('identity: access declarations', () => {
       expect.arrayContaining(['Query.me', 'Mutation.login', 'Mutation.register']),
     );
     const undeclared = fields.map((f) => f.key).filter((key) => declarations.get(key) === undefined);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('finds an access declaration for every HTTP controller route, /health public', () => {
+    const routes = collectRouteDeclarations(t.app);
+    expect([...routes.keys()]).toContain('GET /health');
+    expect(routes.get('GET /health')).toEqual({ kind: 'public' });
+    const undeclared = [...routes].filter(([, rule]) => rule === undefined).map(([route]) => route);
     expect(undeclared).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { ACCESS_METADATA, type AccessRule } from './access.decorator';
 
@@ -37,6 +38,40 @@ export function collectAccessDeclarations(app: INestApplicationContext): Map<str
           (Reflect.getMetadata(ACCESS_METADATA, method) as AccessRule | undefined) ??
           (Reflect.getMetadata(ACCESS_METADATA, metatype) as AccessRule | undefined);
         result.set(`${type}.${name}`, rule);
+      }
+    }
+  }
+  return result;
+}
+
+const joinPath = (...parts: (string | string[] | undefined)[]) =>
+  '/' +
+  parts
+    .map((part) => (Array.isArray(part) ? part[0] : part) ?? '')
+    .join('/')
+    .split('/')
+    .filter(Boolean)
+    .join('/');
+
+/**
+ * Every HTTP controller route ("GET /health", "GET /fhir/Practitioner/:id", ...) with its access declaration
+ * (undefined when it has none): the same fail-closed rule as GraphQL operations, checked by the same test.
+ */
+export function collectRouteDeclarations(app: INestApplicationContext): Map<string, AccessRule | undefined> {
+  const result = new Map<string, AccessRule | undefined>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const metatype = wrapper.metatype as (abstract new (...args: never[]) => unknown) | null | undefined;
+      if (typeof metatype !== 'function' || !metatype.prototype) continue;
+      const base = Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined;
+      for (const method of methodsOf(metatype).values()) {
+        const path = Reflect.getMetadata(PATH_METADATA, method) as string | string[] | undefined;
+        const verb = Reflect.getMetadata(METHOD_METADATA, method) as RequestMethod | undefined;
+        if (path === undefined || verb === undefined) continue;
+        const rule =
+          (Reflect.getMetadata(ACCESS_METADATA, method) as AccessRule | undefined) ??
+          (Reflect.getMetadata(ACCESS_METADATA, metatype) as AccessRule | undefined);
+        result.set(`${RequestMethod[verb]} ${joinPath(base, path)}`, rule);
       }
     }
   }
