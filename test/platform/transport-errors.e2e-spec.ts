@@ -9,9 +9,9 @@ import { registered } from '../identity/identity-helpers';
 const raise = (code: string): never => {
   if (code === 'UNEXPECTED') throw new Error('SELECT secret FROM patients');
   const extensions =
-    code === ErrorCode.BAD_USER_INPUT
+    code === 'BAD_USER_INPUT'
       ? { fields: ['input.name'], problems: [{ path: 'input.name', message: 'is required' }] }
-      : code === ErrorCode.RATE_LIMITED
+      : code === 'RATE_LIMITED'
         ? { retryAfterSeconds: 42 }
         : {};
   throw new DomainError(code as ErrorCode, `refused with ${code}`, extensions);
