@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditLogEntry, type AuditOutcome } from './audit-log.entity';
+import { AuditLogEntry, type AuditOutcome } from './audit-log-entry.entity';
 
 export interface AuditEntry {
   actorId: string | null;

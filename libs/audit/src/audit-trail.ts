@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@mmn/errors';
 import { isUuid } from '@mmn/shared';
-import type { AuditOutcome } from './audit-log.entity';
+import type { AuditOutcome } from './audit-log-entry.entity';
 import { AuditLog } from './audit-log.service';
 
 /** Who an audit row names: the signed-in account and the request (structurally the identity lib's Caller). */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditLogEntry } from './audit-log.entity';
+import { AuditLogEntry } from './audit-log-entry.entity';
 import { AuditLog } from './audit-log.service';
 import { AuditTrail } from './audit-trail';
 

@@ -1,5 +1,5 @@
 // The append-only audit log of who read or changed which referral (ids and action names only, never PHI).
-export * from './audit-log.entity';
+export * from './audit-log-entry.entity';
 export * from './audit-log.service';
 export * from './audit-trail';
 export * from './audit.module';

@@ -7,14 +7,14 @@ import { AccessGuard } from './access/access.guard';
 import { AccessTokenService } from './access/access-token.service';
 import { JwtStrategy } from './access/jwt.strategy';
 import { IdentityResolver } from './identity.resolver';
-import { LoginFailure } from './login/login-attempt.entity';
+import { LoginFailure } from './login/login-failure.entity';
 import { LocalStrategy } from './login/local.strategy';
 import { LoginThrottleService } from './login/login-throttle.service';
 import { RefreshToken } from './sessions/refresh-token.entity';
 import { AuthService } from './sessions/auth.service';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
-import { SessionHousekeeping } from './sessions/session-housekeeping';
+import { SessionHousekeeping } from './sessions/session-housekeeping.job';
 
 export const IDENTITY_ENTITIES = [User, RefreshToken, LoginFailure];
 

@@ -5,4 +5,4 @@ export * from './identity.module';
 export { ARGON2_PARAMETERS, hashPassword } from './passwords/password-policy';
 export * from './users/user.entity';
 export * from './users/users.service';
-export * from './sessions/session-housekeeping';
+export * from './sessions/session-housekeeping.job';

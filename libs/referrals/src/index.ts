@@ -5,7 +5,7 @@ export * from './entities/notification-outbox.entity';
 export * from './entities/referral-event.entity';
 export * from './entities/referral.entity';
 export * from './entities/visit.entity';
-export * from './notifications/notification-worker';
+export * from './notifications/notification.worker';
 export * from './notifications/referral-mail';
 export * from './referrals.models';
 export * from './referrals.module';

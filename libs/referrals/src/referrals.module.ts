@@ -8,7 +8,7 @@ import { NotificationOutbox } from './entities/notification-outbox.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { Referral } from './entities/referral.entity';
 import { Visit } from './entities/visit.entity';
-import { NotificationWorker } from './notifications/notification-worker';
+import { NotificationWorker } from './notifications/notification.worker';
 import { ReferralsResolver } from './resolvers/referrals.resolver';
 import { ReferralChanges } from './services/referral-changes.service';
 import { ReferralExpiryJob } from './services/referral-expiry.job';

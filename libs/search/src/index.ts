@@ -1,6 +1,6 @@
 // Patient search: the Meilisearch projection of public therapist data, kept current through the outbox.
 export * from './documents/therapist-document';
-export * from './indexing/credential-expiry.sweep';
+export * from './indexing/credential-expiry-sweep.job';
 export * from './indexing/index-settings';
 export * from './indexing/reindex.service';
 export * from './indexing/therapist-index';

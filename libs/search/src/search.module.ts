@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ReferenceDataModule } from '@mmn/reference-data';
 import { TherapistProjection } from './documents/therapist-projection';
-import { CredentialExpirySweep } from './indexing/credential-expiry.sweep';
+import { CredentialExpirySweep } from './indexing/credential-expiry-sweep.job';
 import { ReindexService } from './indexing/reindex.service';
 import { TherapistIndex } from './indexing/therapist-index';
 import { SearchOutboxWorker } from './outbox/search-outbox.worker';

@@ -11,7 +11,7 @@ const HOUR_MS = 60 * 60 * 1000;
  */
 @Injectable()
 export class SessionHousekeeping extends PeriodicJob {
-  protected readonly schedule: JobSchedule = { name: 'session-housekeeping', everyMs: HOUR_MS };
+  protected readonly schedule: JobSchedule = { name: 'session-housekeeping.job', everyMs: HOUR_MS };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
