@@ -3,3 +3,4 @@ export * from './npi';
 export * from './role';
 export * from './ids';
 export * from './dates';
+export * from './input-transforms';

@@ -1,6 +1,2 @@
-/** class-transformer helpers for inputs. */
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-export const trimUpper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
-export const lowerEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim().toLowerCase() : item)) : value;
+// The input transforms live in @mmn/shared; re-exported for the directory's inputs.
+export { lowerEach, trim, trimUpper } from '@mmn/shared';

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PageSize } from '@mmn/graphql-platform';
 import { CurrentCaller, type Caller, Roles } from '@mmn/identity';
 import { Role } from '@mmn/shared';
 import { PendingCredential, Verification } from '../directory.models';
@@ -32,10 +33,8 @@ export class AdminResolver {
 
   @Roles(Role.ADMIN)
   @Query(() => [PendingCredential])
-  async pendingCredentials(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
-  ): Promise<PendingCredential[]> {
-    const rows = await this.verification.pending(first ?? 50);
+  async pendingCredentials(@PageSize({ defaultValue: 50, max: 200 }) first: number): Promise<PendingCredential[]> {
+    const rows = await this.verification.pending(first);
     const therapists = await this.therapists.loadMany(rows.map((row) => row.therapistId));
     return rows.map((row) => ({
       kind: row.kind,
@@ -67,8 +66,8 @@ export class AdminResolver {
   @Query(() => [ProfileChange], { description: 'Newest first' })
   therapistChangeHistory(
     @Args('therapistId', { type: () => ID }) therapistId: string,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number | null,
+    @PageSize({ defaultValue: 100, max: 500 }) first: number,
   ): Promise<ProfileChange[]> {
-    return this.history.forTherapist(therapistId, first ?? 100);
+    return this.history.forTherapist(therapistId, first);
   }
 }

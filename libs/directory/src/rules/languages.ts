@@ -8,9 +8,3 @@ export const ISO_639_1_CODES: readonly string[] = Object.freeze(
     'tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
   ).split(' '),
 );
-
-const CODES = new Set(ISO_639_1_CODES);
-
-export function isLanguageCode(code: string): boolean {
-  return CODES.has(code);
-}

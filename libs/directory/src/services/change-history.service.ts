@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { BadUserInputError, NotFoundError } from '@mmn/errors';
+import { NotFoundError } from '@mmn/errors';
 import { ProfileChange } from '../entities/profile-change.entity';
 import { Therapist } from '../entities/therapist.entity';
 import { isUuid } from '@mmn/shared';
@@ -15,8 +15,6 @@ export class ChangeHistoryService {
   ) {}
 
   async forTherapist(therapistId: string, first: number): Promise<ProfileChange[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 500)
-      throw BadUserInputError.field('first', 'must be 1 to 500');
     if (!isUuid(therapistId) || !(await this.therapists.existsBy({ id: therapistId })))
       throw new NotFoundError('Therapist');
     return this.changes.find({ where: { therapistId }, order: { at: 'DESC', id: 'DESC' }, take: first });

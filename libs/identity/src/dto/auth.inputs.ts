@@ -1,10 +1,8 @@
 import { Field, InputType, ObjectType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsString, Length, MaxLength } from 'class-validator';
-import { Role } from '@mmn/shared';
+import { Role, trim } from '@mmn/shared';
 import { User } from '../users/user.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class RegisterInput {

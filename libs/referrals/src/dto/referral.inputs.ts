@@ -15,16 +15,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { GraphQLDate } from '@mmn/graphql-platform';
+import { trim, trimEach, upperEach } from '@mmn/shared';
 import { MAX_VISITS_AUTHORIZED } from '../rules/prescription-rules';
 import { ReferralStatus } from '../state-machine';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value)
-    ? value.map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '')
-    : value;
-const upperEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim().toUpperCase() : item)) : value;
 
 @InputType()
 export class PatientDetailsInput {

@@ -1,6 +1,6 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Endorsement } from '@mmn/directory';
-import { GraphQLDate } from '@mmn/graphql-platform';
+import { GraphQLDate, PageSize } from '@mmn/graphql-platform';
 import { CurrentCaller, type Caller, Roles, SignedIn } from '@mmn/identity';
 import { Role } from '@mmn/shared';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../dto/referral.inputs';
 import { Visit } from '../entities/visit.entity';
 import { CreatedReferral, ReferralConnection, ReferralView } from '../referrals.models';
-import { ReferralList } from '../services/referral-list.service';
+import { MAX_PAGE_SIZE, ReferralList } from '../services/referral-list.service';
 import { Endorsements } from '../services/endorsements.service';
 import { ReferralAccess } from '../services/referral-access.service';
 import { ReferralClaims } from '../services/referral-claims.service';
@@ -43,7 +43,7 @@ export class ReferralsResolver {
   referrals(
     @CurrentCaller() caller: Caller,
     @Args('filter', { type: () => ReferralFilter, nullable: true }) filter: ReferralFilter | null,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @PageSize({ defaultValue: 20, max: MAX_PAGE_SIZE }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ReferralConnection> {
     return this.list.list(caller, filter?.status ?? undefined, first, after);

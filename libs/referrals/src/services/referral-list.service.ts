@@ -56,8 +56,6 @@ export class ReferralList {
     first: number,
     after: string | undefined | null,
   ): Promise<ReferralConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
-      throw BadUserInputError.field('first', `must be 1 to ${MAX_PAGE_SIZE}`);
     const manager = this.dataSource.manager;
     const principal = caller.principal;
     const profileId = await profileIdOf(manager, principal);
