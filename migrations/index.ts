@@ -3,10 +3,14 @@ import { Foundation1764300000000 } from './1764300000000-Foundation';
 import { Directory1764300100000 } from './1764300100000-Directory';
 import { Referrals1764300200000 } from './1764300200000-Referrals';
 import { RenewalSnapshots1764300300000 } from './1764300300000-RenewalSnapshots';
+import { ListingProblemReports1796144582948 } from './1796144582948-ListingProblemReports';
+import { RateLimits1796144903024 } from './1796144903024-RateLimits';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
   Directory1764300100000,
   Referrals1764300200000,
   RenewalSnapshots1764300300000,
+  ListingProblemReports1796144582948,
+  RateLimits1796144903024,
 ];

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@mmn/config';
-import { createApp, resolveServices, runMigrations, type ResolvedServices } from '@mmn/server';
+import { createApp, resolveServices, runMigrations, type ResolvedServices, WebModule } from '@mmn/server';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@mmn/demo';
 import { UsersService } from '@mmn/identity';
 
@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   try {
     const applied = await runMigrations(services.config.databaseUrl);
     if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
-    app = await createApp(services.config);
+    // The website on the same port; `npm run dev` (--web-dev) serves it with hot reload instead of the build.
+    const web = WebModule.forRoot({ dev: process.argv.includes('--web-dev'), log: (line) => console.log(line) });
+    app = await createApp(services.config, [web]);
     await app.init();
     const users = app.get(UsersService);
     if (config.adminEmail && config.adminPassword) await users.ensureAdmin(config.adminEmail, config.adminPassword);
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `\nAPI ready in ${seconds} s: http://localhost:${config.port}/graphql  (health: http://localhost:${config.port}/health)`,
+    `\nReady in ${seconds} s: website http://localhost:${config.port}/  API http://localhost:${config.port}/graphql  (health: http://localhost:${config.port}/health)`,
   );
   if (config.seedDemo) {
     console.log(

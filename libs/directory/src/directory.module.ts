@@ -11,6 +11,10 @@ import { ProfileChange } from './entities/profile-change.entity';
 import { Provider } from './entities/provider.entity';
 import { SearchOutbox } from './entities/search-outbox.entity';
 import { Therapist } from './entities/therapist.entity';
+import { ListingProblemReport } from './listing/listing-problem-report.entity';
+import { ListingProblemsService } from './listing/listing-problems.service';
+import { PublicListingResolver } from './listing/public-listing.resolver';
+import { PublicListingService } from './listing/public-listing.service';
 import { AdminResolver } from './resolvers/admin.resolver';
 import {
   CertificationFieldsResolver,
@@ -39,6 +43,7 @@ export const DIRECTORY_ENTITIES = [
   ProfileChange,
   SearchOutbox,
   Endorsement,
+  ListingProblemReport,
 ];
 
 @Module({
@@ -59,6 +64,9 @@ export const DIRECTORY_ENTITIES = [
     NetworkMembershipFieldsResolver,
     AdminResolver,
     ProvidersResolver,
+    PublicListingService,
+    ListingProblemsService,
+    PublicListingResolver,
   ],
   exports: [TherapistsService, ProvidersService],
 })

@@ -11,6 +11,8 @@ export * from './entities/profile-change.entity';
 export * from './entities/provider.entity';
 export * from './entities/search-outbox.entity';
 export * from './entities/therapist.entity';
+export * from './listing/listing-problem-report.entity';
+export * from './listing/listing-problem.models';
 export * from './rules/therapist-verification';
 export * from './services/providers.service';
 export * from './services/therapists.service';

@@ -5,6 +5,7 @@ import { CredentialExpirySweep } from './indexing/credential-expiry-sweep.job';
 import { ReindexService } from './indexing/reindex.service';
 import { TherapistIndex } from './indexing/therapist-index';
 import { SearchOutboxWorker } from './outbox/search-outbox.worker';
+import { PlaceSuggestionsResolver } from './query/place-suggestions.resolver';
 import { TherapistSearchResolver } from './query/therapist-search.resolver';
 import { TherapistSearchService } from './query/therapist-search.service';
 import { SearchEngine } from './search-engine';
@@ -21,6 +22,7 @@ import { SearchEngine } from './search-engine';
     CredentialExpirySweep,
     TherapistSearchService,
     TherapistSearchResolver,
+    PlaceSuggestionsResolver,
   ],
   exports: [SearchEngine, TherapistIndex, SearchOutboxWorker, ReindexService, CredentialExpirySweep],
 })

@@ -4,3 +4,4 @@ export * from './create-app';
 export * from './data-source';
 export * from './entities';
 export * from './start-system';
+export * from './web';

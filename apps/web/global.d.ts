@@ -1,0 +1,3 @@
+/// <reference types="next" />
+// Side-effect style imports (the design system's CSS in the root layout).
+declare module '*.css';
