@@ -97,21 +97,22 @@ describe('identity: login throttling per account', () => {
   });
   afterAll(() => t.close());
 
-  it('after 10 failures for one account refuses even the right password with RATE_LIMITED, from any address', async () => {
+  // Before finding 4 of issue 14 this asserted a hard lockout from any address; the limit is now per account and
+  // address (test/security/login-throttle.e2e-spec.ts shows the owner elsewhere still signs in).
+  it('after 10 failures for one account from one address refuses even the right password from it with RATE_LIMITED', async () => {
     const email = uniqueEmail();
     await registered(t, { email });
+    const headers = fromNewAddress();
     for (let i = 1; i <= 10; i++) {
-      // Spread over addresses: the account limit must not depend on the address.
-      expect(errorCode(await login(t, email, `${WRONG}-${i}`, fromNewAddress()))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login(t, email, `${WRONG}-${i}`, headers))).toBe('UNAUTHENTICATED');
     }
-    const res = await login(t, email, GOOD_PASSWORD, fromNewAddress());
+    const res = await login(t, email, GOOD_PASSWORD, headers);
     expect(errorCode(res)).toBe('RATE_LIMITED');
-    expect(res.errors![0].extensions.retryAfterSeconds).toBe(900);
+    expect(res.errors![0].extensions.retryAfterSeconds).toBeGreaterThan(890);
+    expect(res.errors![0].extensions.retryAfterSeconds).toBeLessThanOrEqual(900);
     expect(res.data).toBeNull();
     // Any spelling of the address is the same account.
-    expect(errorCode(await login(t, `  ${email.toUpperCase()} `, GOOD_PASSWORD, fromNewAddress()))).toBe(
-      'RATE_LIMITED',
-    );
+    expect(errorCode(await login(t, `  ${email.toUpperCase()} `, GOOD_PASSWORD, headers))).toBe('RATE_LIMITED');
     // Other accounts are not affected.
     const other = uniqueEmail();
     await registered(t, { email: other });
@@ -128,9 +129,9 @@ describe('identity: login throttling per account', () => {
 
   it('throttles guesses at an unknown email the same way', async () => {
     const email = uniqueEmail('ghost');
-    for (let i = 1; i <= 10; i++)
-      expect(errorCode(await login(t, email, WRONG, fromNewAddress()))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await login(t, email, WRONG, fromNewAddress()))).toBe('RATE_LIMITED');
+    const headers = fromNewAddress();
+    for (let i = 1; i <= 10; i++) expect(errorCode(await login(t, email, WRONG, headers))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await login(t, email, WRONG, headers))).toBe('RATE_LIMITED');
   });
 
   it('counts aliased login fields one by one: a failing alias ends the document, so aliases add no guesses', async () => {
@@ -147,7 +148,7 @@ describe('identity: login throttling per account', () => {
       expect(res.data ?? null).toBeNull();
     }
     // Ten documents of twelve aliases counted ten failures: the eleventh attempt is throttled.
-    expect(errorCode(await login(t, email, GOOD_PASSWORD, fromNewAddress()))).toBe('RATE_LIMITED');
+    expect(errorCode(await login(t, email, GOOD_PASSWORD, headers))).toBe('RATE_LIMITED');
   });
 
   it('does not let aliases with the right password slip past the limit', async () => {

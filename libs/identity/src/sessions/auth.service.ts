@@ -41,13 +41,12 @@ export class AuthService {
   /** The local strategy's check. Unknown email and wrong password fail alike, in about the same time. */
   async checkPassword(rawEmail: string, password: string, ip: string): Promise<User> {
     const email = normaliseEmail(rawEmail);
-    await this.throttle.assertAllowed(email, ip);
+    // Recorded as a failure before the check, so parallel guesses are counted before any is checked.
+    const attempt = await this.throttle.admit(email, ip);
     const user = await this.users.findOneBy({ email });
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !ok) {
-      await this.throttle.recordFailure(email, ip);
-      throw new UnauthenticatedError('Wrong email or password.');
-    }
+    if (!user || !ok) throw new UnauthenticatedError('Wrong email or password.');
+    await this.throttle.succeeded(attempt);
     return user;
   }
 

@@ -4,7 +4,7 @@ import { type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@mmn/database';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@mmn/errors';
 import { Role } from '@mmn/shared';
-import { hashPassword, passwordProblem } from '../passwords/password-policy';
+import { hashPassword, passwordProblem, personalInputs } from '../passwords/password-policy';
 import { User } from './user.entity';
 
 export function normaliseEmail(email: string): string {
@@ -53,7 +53,10 @@ export class UsersService {
   }
 
   private async create(registration: Registration): Promise<User> {
-    const problem = passwordProblem(registration.password);
+    const problem = passwordProblem(
+      registration.password,
+      personalInputs(registration.email, registration.displayName),
+    );
     if (problem) throw BadUserInputError.field('input.password', `Password ${problem}.`);
     const passwordHash = await hashPassword(registration.password);
     try {
