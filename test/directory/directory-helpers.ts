@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { UsersService } from '@mmn/identity';
 import type { TestApp } from '@mmn/testing';
+import { login, registered, uniqueEmail } from '../identity/identity-helpers';
 
 export const PASSWORD = 'correct horse battery staple 42';
 
@@ -9,27 +10,25 @@ export interface Account {
   userId: string;
 }
 
+/** A new account of this role, signed in (built on the one registration helper of the identity tests). */
 export async function register(
   t: TestApp,
   role: 'THERAPIST' | 'PROVIDER' | 'PATIENT',
   displayName = `${role} ${randomBytes(3).toString('hex')}`,
 ): Promise<Account> {
-  const email = `${role.toLowerCase()}-${randomBytes(6).toString('hex')}@example.test`;
-  const res = await t.gql<{ register: { accessToken: string; user: { id: string } } }>(
-    `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`,
-    { input: { email, password: PASSWORD, role, displayName } },
-  );
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return { token: res.data!.register.accessToken, userId: res.data!.register.user.id };
+  const session = await registered(t, {
+    role,
+    displayName,
+    email: `${role.toLowerCase()}-${randomBytes(6).toString('hex')}@example.test`,
+    password: PASSWORD,
+  });
+  return { token: session.accessToken, userId: session.user.id };
 }
 
 export async function signInAdmin(t: TestApp): Promise<Account> {
-  const email = `admin-${randomBytes(4).toString('hex')}@example.test`;
+  const email = uniqueEmail('admin');
   await t.app.get(UsersService).ensureAdmin(email, PASSWORD);
-  const res = await t.gql<{ login: { accessToken: string; user: { id: string } } }>(
-    `mutation($input: LoginInput!) { login(input: $input) { accessToken user { id } } }`,
-    { input: { email, password: PASSWORD } },
-  );
+  const res = await login(t, email, PASSWORD);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return { token: res.data!.login.accessToken, userId: res.data!.login.user.id };
 }

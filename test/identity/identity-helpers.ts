@@ -1,41 +1,24 @@
 import { randomBytes } from 'crypto';
+import {
+  LoginDocument,
+  MeDocument,
+  RefreshSessionDocument,
+  RegisterDocument,
+  type Role,
+  type SessionTokensFragment,
+  type SessionUserFragment,
+} from '@mmn/api-client';
 import type { GqlResponse, TestApp } from '@mmn/testing';
 
 /** A long, uncommon password that passes the policy. */
 export const GOOD_PASSWORD = 'plum-harbour-violin-42';
 
+/** The user fields a session carries, for hand-written documents that alias operations. */
 export const USER_FIELDS = 'id email role displayName createdAt';
 
-export const REGISTER = `mutation Register($input: RegisterInput!) {
-  register(input: $input) { accessToken refreshToken expiresIn user { ${USER_FIELDS} } }
-}`;
-
-export const LOGIN = `mutation Login($input: LoginInput!) {
-  login(input: $input) { accessToken refreshToken expiresIn user { ${USER_FIELDS} } }
-}`;
-
-export const REFRESH = `mutation Refresh($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id } }
-}`;
-
-export const LOGOUT = `mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`;
-
-export const ME = `{ me { ${USER_FIELDS} } }`;
-
-export interface UserView {
-  id: string;
-  email: string;
-  role: string;
-  displayName: string;
-  createdAt: string;
-}
-
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: UserView;
-}
+/** A signed-in session, as register/login/refresh return it. */
+export type Session = SessionTokensFragment;
+export type UserView = SessionUserFragment;
 
 /** A fresh address, so tests never share an account (or its failure count) by accident. */
 export function uniqueEmail(label = 'user'): string {
@@ -45,11 +28,13 @@ export function uniqueEmail(label = 'user'): string {
 export interface RegistrationFields {
   email?: string;
   password?: string;
+  /** A string, so that tests can send roles the contract refuses. */
   role?: string;
   displayName?: string;
 }
 
-export function register(t: TestApp, fields: RegistrationFields = {}): Promise<GqlResponse<{ register: Session }>> {
+/** The one registration request of the end-to-end tests (other helpers build on it). */
+export function register(t: TestApp, fields: RegistrationFields = {}) {
   const input = {
     email: uniqueEmail(),
     password: GOOD_PASSWORD,
@@ -57,7 +42,7 @@ export function register(t: TestApp, fields: RegistrationFields = {}): Promise<G
     displayName: 'Ann Example',
     ...fields,
   };
-  return t.gql<{ register: Session }>(REGISTER, { input });
+  return t.gql(RegisterDocument, { input: { ...input, role: input.role as Role } });
 }
 
 /** Registers and returns the session, failing loudly when registration did not succeed. */
@@ -67,21 +52,16 @@ export async function registered(t: TestApp, fields: RegistrationFields = {}): P
   return res.data!.register;
 }
 
-export function login(
-  t: TestApp,
-  email: string,
-  password: string,
-  headers?: Record<string, string>,
-): Promise<GqlResponse<{ login: Session }>> {
-  return t.gql<{ login: Session }>(LOGIN, { input: { email, password } }, { headers });
+export function login(t: TestApp, email: string, password: string, headers?: Record<string, string>) {
+  return t.gql(LoginDocument, { input: { email, password } }, { headers });
 }
 
-export function me(t: TestApp, token?: string): Promise<GqlResponse<{ me: UserView }>> {
-  return t.gql<{ me: UserView }>(ME, undefined, { token });
+export function me(t: TestApp, token?: string) {
+  return t.gql(MeDocument, {}, { token });
 }
 
-export function refresh(t: TestApp, refreshToken: string): Promise<GqlResponse<{ refreshSession: Session }>> {
-  return t.gql<{ refreshSession: Session }>(REFRESH, { refreshToken });
+export function refresh(t: TestApp, refreshToken: string) {
+  return t.gql(RefreshSessionDocument, { refreshToken });
 }
 
 /** The single error code of a response (fails when there is not exactly one error). */

@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
 import { Client } from 'pg';
 import { createTestApp, type TestApp } from '@mmn/testing';
+import { LogoutDocument } from '@mmn/api-client';
 import {
   errorCode,
   GOOD_PASSWORD,
   login,
-  LOGOUT,
   me,
   refresh,
   registered,
@@ -43,7 +43,7 @@ describe('identity: sessions', () => {
     return res.data!.login;
   };
   const freshSession = async () => signIn((await registered(t)).user.email);
-  const logout = (refreshToken: string) => t.gql<{ logout: boolean }>(LOGOUT, { refreshToken });
+  const logout = (refreshToken: string) => t.gql(LogoutDocument, { refreshToken });
   /** Signs a token like the server does; an option set to undefined is left out. */
   const sign = (claims: object, options: import('jsonwebtoken').SignOptions, secret = t.config.jwtSecret) => {
     const merged = {

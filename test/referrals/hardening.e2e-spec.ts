@@ -12,11 +12,11 @@ import {
   type ProviderAccount,
   referralInput,
   register,
-  signInAdmin,
   sql,
   type TherapistAccount,
   verifiedTherapist,
   visitInput,
+  referralParties,
 } from './referral-helpers';
 
 const REPUTATION = `query($id: ID!) { therapist(id: $id) { reputation { referringProviders completedReferrals endorsements } } }`;
@@ -29,9 +29,7 @@ describe('referrals under concurrency, suspension, and patient data in errors', 
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await signInAdmin(t);
-    doctor = await provider(t);
-    therapist = await verifiedTherapist(t, admin);
+    ({ admin, doctor, therapist } = await referralParties(t));
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,18 @@
 import { randomBytes, randomInt } from 'crypto';
 import { Client } from 'pg';
 import { withNpiCheckDigit } from '@mmn/shared';
+import { print } from 'graphql';
+import {
+  AddLicenseDocument,
+  AddPracticeLocationDocument,
+  ClaimReferralDocument,
+  type CreateReferralInput,
+  CreateReferralDocument,
+  MyTherapistProfileIdDocument,
+  type ReferralDetailFragment,
+  UpdateMyProviderProfileDocument,
+  VerifyCredentialDocument,
+} from '@mmn/api-client';
 import type { GqlResponse, TestApp } from '@mmn/testing';
 import { isoDaysFromToday, MIAMI, register, signInAdmin, type Account } from '../directory/directory-helpers';
 
@@ -13,25 +25,8 @@ export const REFERRAL_FIELDS = `id status visitsUsed dischargeSummary reachedMax
   visits { id occurredOn minutes techniqueIds soapNote }
   events { at actorRole type fromStatus toStatus note }`;
 
-export interface ReferralData {
-  id: string;
-  status: string;
-  visitsUsed: number;
-  dischargeSummary: string | null;
-  reachedMaximumMedicalImprovement: boolean | null;
-  provider: { id: string; npi: string };
-  therapist: { id: string } | null;
-  patient: { fullName: string; dateOfBirth: string };
-  prescription: { visitsAuthorized: number; expiresOn: string; diagnoses: { code: string }[] };
-  visits: { id: string }[];
-  events: {
-    actorRole: string;
-    type: string;
-    fromStatus: string | null;
-    toStatus: string | null;
-    note: string | null;
-  }[];
-}
+/** The referral as the tests read it (generated from the ReferralDetail fragment, the same fields as REFERRAL_FIELDS). */
+export type ReferralData = ReferralDetailFragment;
 
 export interface ProviderAccount extends Account {
   providerId: string;
@@ -76,11 +71,7 @@ export function referralInput(
 export async function provider(t: TestApp): Promise<ProviderAccount> {
   const account = await register(t, 'PROVIDER');
   const npi = withNpiCheckDigit(`1${String(randomInt(0, 99_999_999)).padStart(8, '0')}`);
-  const res = await t.gql<{ updateMyProviderProfile: { id: string } }>(
-    `mutation($input: ProviderProfileInput!) { updateMyProviderProfile(input: $input) { id } }`,
-    { input: { npi } },
-    { token: account.token },
-  );
+  const res = await t.as(account).gql(UpdateMyProviderProfileDocument, { input: { npi } });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return { ...account, providerId: res.data!.updateMyProviderProfile.id };
 }
@@ -88,44 +79,35 @@ export async function provider(t: TestApp): Promise<ProviderAccount> {
 /** A therapist with a Miami location and a verified Florida license. */
 export async function verifiedTherapist(t: TestApp, admin: Account, verified = true): Promise<TherapistAccount> {
   const account = await register(t, 'THERAPIST');
-  const opts = { token: account.token };
-  await t.gql(
-    `mutation($input: PracticeLocationInput!) { addPracticeLocation(input: $input) { id } }`,
-    { input: MIAMI },
-    opts,
-  );
-  const license = await t.gql<{ addLicense: { id: string } }>(
-    `mutation($input: LicenseInput!) { addLicense(input: $input) { id } }`,
-    { input: { state: 'FL', licenseNumber: `MA${randomInt(10000, 99999)}`, expiresOn: isoDaysFromToday(400) } },
-    opts,
-  );
+  const therapist = t.as(account);
+  await therapist.gql(AddPracticeLocationDocument, { input: MIAMI });
+  const license = await therapist.gql(AddLicenseDocument, {
+    input: { state: 'FL', licenseNumber: `MA${randomInt(10000, 99999)}`, expiresOn: isoDaysFromToday(400) },
+  });
   if (verified) {
-    const v = await t.gql(
-      `mutation($input: VerifyCredentialInput!) { verifyCredential(input: $input) { status } }`,
-      {
-        input: {
-          kind: 'LICENSE',
-          credentialId: license.data!.addLicense.id,
-          status: 'VERIFIED',
-          source: 'FL board lookup',
-        },
-      },
-      { token: admin.token },
-    );
+    const credentialId = license.data!.addLicense.id;
+    const v = await t.as(admin).gql(VerifyCredentialDocument, {
+      input: { kind: 'LICENSE', credentialId, status: 'VERIFIED', source: 'FL board lookup' },
+    });
     if (v.errors) throw new Error(JSON.stringify(v.errors));
   }
-  const me = await t.gql<{ myTherapistProfile: { id: string } }>(`{ myTherapistProfile { id } }`, {}, opts);
+  const me = await therapist.gql(MyTherapistProfileIdDocument);
   return { ...account, therapistId: me.data!.myTherapistProfile.id };
 }
 
-export const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { accessCode referral { ${REFERRAL_FIELDS} } } }`;
-
-export async function createReferral(
+/** The parties most referral tests start from: an administrator, a prescriber and a verified therapist. */
+export async function referralParties(
   t: TestApp,
-  account: Account,
-  input: Record<string, unknown>,
-): Promise<GqlResponse<{ createReferral: { accessCode: string; referral: ReferralData } }>> {
-  return t.gql(CREATE, { input }, { token: account.token });
+): Promise<{ admin: Account; doctor: ProviderAccount; therapist: TherapistAccount }> {
+  const admin = await signInAdmin(t);
+  const [doctor, therapist] = await Promise.all([provider(t), verifiedTherapist(t, admin)]);
+  return { admin, doctor, therapist };
+}
+
+export const CREATE = print(CreateReferralDocument);
+
+export function createReferral(t: TestApp, account: Account, input: Record<string, unknown>) {
+  return t.as(account).gql(CreateReferralDocument, { input: input as unknown as CreateReferralInput });
 }
 
 export async function created(
@@ -136,6 +118,23 @@ export async function created(
   const res = await createReferral(t, account, input);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data!.createReferral;
+}
+
+/** A referral from `doctor` to `therapist`, claimed by a new patient account. */
+export async function claimedReferral(
+  t: TestApp,
+  parties: { doctor: ProviderAccount; therapist: TherapistAccount },
+  overrides: Record<string, unknown> = {},
+): Promise<{ referral: ReferralData; accessCode: string; patient: Account }> {
+  const made = await created(
+    t,
+    parties.doctor,
+    referralInput({ therapistId: parties.therapist.therapistId, ...overrides }),
+  );
+  const patient = await register(t, 'PATIENT');
+  const claim = await t.as(patient).gql(ClaimReferralDocument, { code: made.accessCode, dob: PATIENT_DOB });
+  if (claim.errors) throw new Error(JSON.stringify(claim.errors));
+  return { referral: claim.data!.claimReferral, accessCode: made.accessCode, patient };
 }
 
 export const OPS = {

@@ -7,15 +7,14 @@ import {
   isoDaysFromToday,
   OPS,
   PATIENT_DOB,
-  provider,
   type ProviderAccount,
   referralInput,
   register,
-  signInAdmin,
   sql,
   type TherapistAccount,
   verifiedTherapist,
   visitInput,
+  referralParties,
 } from './referral-helpers';
 
 describe('referral rules', () => {
@@ -26,9 +25,7 @@ describe('referral rules', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await signInAdmin(t);
-    doctor = await provider(t);
-    therapist = await verifiedTherapist(t, admin);
+    ({ admin, doctor, therapist } = await referralParties(t));
   });
   afterAll(() => t.close());
 

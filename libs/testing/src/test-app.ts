@@ -2,6 +2,8 @@ import { randomBytes } from 'crypto';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Client } from 'pg';
 import { createApp } from '@mmn/server';
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@mmn/api-client';
 import type { ResolvedConfig } from '@mmn/config';
 import { SERVICES_ENV, TEMPLATE_DATABASE, type TestServices } from './test-services.contract';
 
@@ -15,17 +17,34 @@ export interface GqlResponse<T = Record<string, unknown>> {
   }[];
 }
 
+export interface GqlOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** A query as text (results typed by hand) or as a generated typed document (results and variables inferred). */
+export interface GqlCall {
+  <R, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<R, V>,
+    variables?: V,
+    options?: GqlOptions,
+  ): Promise<GqlResponse<R>>;
+  <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<GqlResponse<T>>;
+}
+
 export interface TestApp {
   app: INestApplication;
   url: string;
   config: ResolvedConfig;
   /** A connection string to this test file's own database. */
   databaseUrl: string;
-  gql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: { token?: string; headers?: Record<string, string> },
-  ): Promise<GqlResponse<T>>;
+  gql: GqlCall;
+  /** The same calls made as a signed-in account: `t.as(patient).gql(MeDocument)`. */
+  as(account: { token: string } | { accessToken: string }): { gql: GqlCall };
   post(path: string, body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   close(): Promise<void>;
 }
@@ -98,22 +117,30 @@ export async function createTestApp(
     });
     return { status: res.status, text: await res.text() };
   };
+  const gql = (async (
+    query: string | TypedDocumentNode,
+    variables?: Record<string, unknown>,
+    options: GqlOptions = {},
+  ) => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const text = typeof query === 'string' ? query : print(query);
+    const res = await post('/graphql', JSON.stringify({ query: text, variables }), headers);
+    const body = JSON.parse(res.text) as Omit<GqlResponse, 'status'>;
+    return { status: res.status, ...body };
+  }) as GqlCall;
   return {
     app,
     url,
     config,
     databaseUrl,
     post,
-    async gql<T>(
-      query: string,
-      variables?: Record<string, unknown>,
-      options: { token?: string; headers?: Record<string, string> } = {},
-    ) {
-      const headers: Record<string, string> = { ...(options.headers ?? {}) };
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
-      const res = await post('/graphql', JSON.stringify({ query, variables }), headers);
-      const body = JSON.parse(res.text) as Omit<GqlResponse<T>, 'status'>;
-      return { status: res.status, ...body };
+    gql,
+    as: (account) => {
+      const token = 'token' in account ? account.token : account.accessToken;
+      const bound = (query: string | TypedDocumentNode, variables?: Record<string, unknown>, options?: GqlOptions) =>
+        gql(query as string, variables, { ...options, token });
+      return { gql: bound as GqlCall };
     },
     close: () => app.close(),
   };
