@@ -23,7 +23,7 @@ import { Client } from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { createApp, runMigrations } from '@mmn/server';
 import { DEMO_METROS, generateProviders, generateTherapists, random, seedDirectory } from '@mmn/demo';
-import type { ResolvedConfig } from '@mmn/config';
+import { loadConfig, type ResolvedConfig } from '@mmn/config';
 import { hashPassword } from '@mmn/identity';
 import { freePort, type RunningService, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@mmn/runtime';
 import {
@@ -230,6 +230,9 @@ async function main(): Promise<void> {
       runSearchWorker: false,
       publicUrl: 'http://localhost:3000',
       mailFrom: 'Search benchmark <no-reply@example.test>',
+      // The benchmark's load comes from one address: the per-client budgets would measure themselves.
+      limits: { ...loadConfig({}).limits, anonymousRequestsPerMinute: 1e9, anonymousCostPerMinute: 1e9 },
+      graphqlIntrospection: false,
     };
     app = await createApp(config);
     await app.listen(0, '127.0.0.1');

@@ -15,6 +15,8 @@ import { AuthService } from './sessions/auth.service';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
 import { SessionHousekeeping } from './sessions/session-housekeeping.job';
+import { RateLimitsService } from './throttling/rate-limits.service';
+import { RegistrationThrottleService } from './throttling/registration-throttle.service';
 
 export const IDENTITY_ENTITIES = [User, RefreshToken, LoginFailure];
 
@@ -25,12 +27,14 @@ export const IDENTITY_ENTITIES = [User, RefreshToken, LoginFailure];
     AuthService,
     AccessTokenService,
     LoginThrottleService,
+    RateLimitsService,
+    RegistrationThrottleService,
     SessionHousekeeping,
     JwtStrategy,
     LocalStrategy,
     IdentityResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService],
+  exports: [UsersService, RateLimitsService],
 })
 export class IdentityModule {}

@@ -6,17 +6,20 @@ import { LocalAuthGuard, type SignedInAccount, SignedInUser } from './login/loca
 import { AuthService } from './sessions/auth.service';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
+import { RegistrationThrottleService } from './throttling/registration-throttle.service';
 
 @Resolver()
 export class IdentityResolver {
   constructor(
     private readonly users: UsersService,
     private readonly auth: AuthService,
+    private readonly registrationThrottle: RegistrationThrottleService,
   ) {}
 
   @Public()
   @Mutation(() => AuthPayload)
-  async register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
+  async register(@Args('input') input: RegisterInput, @CurrentCaller() caller: Caller): Promise<AuthPayload> {
+    await this.registrationThrottle.admit(caller.meta.ip);
     const user = await this.users.register(input);
     return this.auth.startSession(user);
   }

@@ -6,3 +6,4 @@ export { ARGON2_PARAMETERS, hashPassword } from './passwords/password-policy';
 export * from './users/user.entity';
 export * from './users/users.service';
 export * from './sessions/session-housekeeping.job';
+export * from './throttling/rate-limits.service';

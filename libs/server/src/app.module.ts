@@ -63,7 +63,7 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
-          introspection: true,
+          introspection: config.graphqlIntrospection,
           buildSchemaOptions: { dateScalarMode: 'isoDate' },
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,

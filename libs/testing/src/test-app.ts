@@ -103,6 +103,15 @@ export async function createTestApp(
     runSearchWorker: true,
     publicUrl: 'http://localhost:3000',
     mailFrom: 'Medical Massage Network (tests) <no-reply@example.test>',
+    // Every test file talks from loopback: budgets per client address are raised so tests do not share them.
+    // test/security passes the production defaults (loadConfig({}).limits) to test the budgets themselves.
+    limits: {
+      registrationsPerAddressPerHour: 100_000,
+      registrationsPerMinute: 100_000,
+      anonymousRequestsPerMinute: 100_000,
+      anonymousCostPerMinute: 1_000_000,
+    },
+    graphqlIntrospection: true,
     ...overrides,
   };
   const app = await createApp(config, extraModules);

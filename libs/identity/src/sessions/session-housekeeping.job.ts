@@ -21,14 +21,18 @@ export class SessionHousekeeping extends PeriodicJob {
     return this.prune();
   }
 
-  /** Deletes sign-in failures older than a day and refresh tokens that expired more than a day ago. */
-  async prune(): Promise<{ loginFailures: number; refreshTokens: number }> {
+  /** Deletes sign-in failures older than a day, refresh tokens expired more than a day ago, stale budget rows. */
+  async prune(): Promise<{ loginFailures: number; refreshTokens: number; rateLimits: number }> {
     const failures = await this.dataSource.query<unknown[]>(
       `DELETE FROM "login_failures" WHERE "at" < now() - interval '1 day' RETURNING 1`,
     );
     const tokens = await this.dataSource.query<unknown[]>(
       `DELETE FROM "refresh_tokens" WHERE "expires_at" < now() - interval '1 day' RETURNING 1`,
     );
-    return { loginFailures: failures.length, refreshTokens: tokens.length };
+    // Budget counters (rate-limiter-flexible keeps `expire` in epoch milliseconds) an hour after they expired.
+    const budgets = await this.dataSource.query<unknown[]>(
+      `DELETE FROM "rate_limits" WHERE "expire" < (extract(epoch FROM now()) * 1000 - 3600000) RETURNING 1`,
+    );
+    return { loginFailures: failures.length, refreshTokens: tokens.length, rateLimits: budgets.length };
   }
 }

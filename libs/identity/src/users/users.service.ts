@@ -5,11 +5,10 @@ import { isUniqueViolation } from '@mmn/database';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@mmn/errors';
 import { Role } from '@mmn/shared';
 import { hashPassword, passwordProblem, personalInputs } from '../passwords/password-policy';
+import { emailLookAlikeProblem, normaliseEmail } from './email-rules';
 import { User } from './user.entity';
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normaliseEmail } from './email-rules';
 
 export interface Registration {
   email: string;
@@ -53,6 +52,8 @@ export class UsersService {
   }
 
   private async create(registration: Registration): Promise<User> {
+    const lookAlike = emailLookAlikeProblem(normaliseEmail(registration.email));
+    if (lookAlike) throw BadUserInputError.field('input.email', `The email address ${lookAlike}.`);
     const problem = passwordProblem(
       registration.password,
       personalInputs(registration.email, registration.displayName),

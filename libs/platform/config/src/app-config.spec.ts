@@ -53,6 +53,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAIL_FROM: 'Care Network' })).toThrow(/MAIL_FROM must be an email address/);
   });
 
+  it('reads the per-client budgets, whole numbers of at least 1', () => {
+    expect(loadConfig({}).limits).toEqual({
+      registrationsPerAddressPerHour: 10,
+      registrationsPerMinute: 60,
+      anonymousRequestsPerMinute: 300,
+      anonymousCostPerMinute: 600,
+    });
+    expect(loadConfig({ ANONYMOUS_COST_PER_MINUTE: '50' }).limits.anonymousCostPerMinute).toBe(50);
+    expect(() => loadConfig({ REGISTRATIONS_PER_MINUTE: '0' })).toThrow(/REGISTRATIONS_PER_MINUTE must be a whole/);
+    expect(() => loadConfig({ ANONYMOUS_REQUESTS_PER_MINUTE: '1.5' })).toThrow(/ANONYMOUS_REQUESTS_PER_MINUTE/);
+  });
+
+  it('serves introspection outside production, and in production only when GRAPHQL_INTROSPECTION=true', () => {
+    expect(loadConfig({}).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'perhaps' })).toThrow(/GRAPHQL_INTROSPECTION/);
+  });
+
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_PASSWORD/);
   });

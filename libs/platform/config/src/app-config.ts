@@ -24,6 +24,21 @@ export interface AppConfig {
   searchIndexPrefix: string;
   /** Run the search outbox worker inside the API process. */
   runSearchWorker: boolean;
+  /** Per-client budgets (issue 14); the test harness raises them so tests from one address do not share them. */
+  limits: RequestLimits;
+  /** Serve GraphQL introspection (always outside production; in production only when GRAPHQL_INTROSPECTION=true). */
+  graphqlIntrospection: boolean;
+}
+
+export interface RequestLimits {
+  /** Registrations from one client address per hour. */
+  registrationsPerAddressPerHour: number;
+  /** Registrations from everyone together per minute. */
+  registrationsPerMinute: number;
+  /** GraphQL operations (root fields) one anonymous client address may run per minute. */
+  anonymousRequestsPerMinute: number;
+  /** Cost points (a search costs more the wider it is) one anonymous client address may spend per minute. */
+  anonymousCostPerMinute: number;
 }
 
 /** Values the process needs that may be generated at start (embedded mode). */
@@ -78,6 +93,15 @@ function port(env: Env, name: string, fallback: number): number {
     throw new ConfigError(name, `must be a port number between 0 and 65535 (got "${value}")`);
   }
   return n;
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const value = optional(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1_000_000_000) {
+    throw new ConfigError(name, `must be a whole number from 1 to 1000000000 (got "${value}")`);
+  }
+  return Number(value);
 }
 
 function url(env: Env, name: string, protocols: string[]): string | undefined {
@@ -156,5 +180,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: mailFrom ?? 'Medical Massage Network <no-reply@localhost>',
     searchIndexPrefix: indexPrefix,
     runSearchWorker: bool(env, 'SEARCH_WORKER', true),
+    limits: {
+      registrationsPerAddressPerHour: positiveInt(env, 'REGISTRATIONS_PER_ADDRESS_PER_HOUR', 10),
+      registrationsPerMinute: positiveInt(env, 'REGISTRATIONS_PER_MINUTE', 60),
+      anonymousRequestsPerMinute: positiveInt(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 300),
+      anonymousCostPerMinute: positiveInt(env, 'ANONYMOUS_COST_PER_MINUTE', 600),
+    },
+    graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', false) || nodeEnv !== 'production',
   };
 }
