@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@mmn/identity';
 import { ReferenceDataModule } from '@mmn/reference-data';
+import { DirectoryReadModel } from './directory-read/directory-read-model';
 import { Certification } from './entities/certification.entity';
 import { Endorsement } from './entities/endorsement.entity';
 import { License } from './entities/license.entity';
@@ -50,6 +51,7 @@ export const DIRECTORY_ENTITIES = [
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), IdentityModule, ReferenceDataModule],
   providers: [
     TherapistsService,
+    DirectoryReadModel,
     LocationsService,
     CredentialsService,
     VerificationService,
@@ -68,6 +70,6 @@ export const DIRECTORY_ENTITIES = [
     ListingProblemsService,
     PublicListingResolver,
   ],
-  exports: [TherapistsService, ProvidersService],
+  exports: [TherapistsService, ProvidersService, DirectoryReadModel],
 })
 export class DirectoryModule {}

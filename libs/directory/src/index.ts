@@ -1,4 +1,6 @@
 // Therapist and provider profiles, credentials and their verification, change history, and the search outbox.
+export * from './directory-read/directory-criteria';
+export * from './directory-read/directory-read-model';
 export * from './directory.enums';
 export * from './directory.models';
 export * from './directory.module';

@@ -19,6 +19,7 @@ import { DirectoryModule } from '@mmn/directory';
 import { formatGraphQLError, queryLimitProtection } from '@mmn/graphql-platform';
 import { TransportExceptionFilter } from '@mmn/http';
 import { IdentityModule } from '@mmn/identity';
+import { InteropModule } from '@mmn/interop';
 import { ReferenceDataModule } from '@mmn/reference-data';
 import { ReferralsModule } from '@mmn/referrals';
 import { SearchModule } from '@mmn/search';
@@ -88,6 +89,7 @@ export class AppModule {
         DirectoryModule,
         AuditModule,
         ReferralsModule,
+        InteropModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: TransportExceptionFilter }],
