@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '@mmn/testing';
+import type { TestApp } from '@mmn/testing';
 import {
   type Account,
   code,
@@ -16,22 +16,14 @@ import {
   type TherapistAccount,
   verifiedTherapist,
   visitInput,
-  referralParties,
+  setUpReferralSuite,
 } from './referral-helpers';
 
 const REPUTATION = `query($id: ID!) { therapist(id: $id) { reputation { referringProviders completedReferrals endorsements } } }`;
 
 describe('referrals under concurrency, suspension, and patient data in errors', () => {
-  let t: TestApp;
-  let admin: Account;
-  let doctor: ProviderAccount;
-  let therapist: TherapistAccount;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    ({ admin, doctor, therapist } = await referralParties(t));
-  });
-  afterAll(() => t.close());
+  let t: TestApp, admin: Account, doctor: ProviderAccount, therapist: TherapistAccount;
+  setUpReferralSuite((suite) => ({ t, admin, doctor, therapist } = suite));
 
   it('8 providers accepted in parallel all count in the reputation; 30 parallel notes on different referrals all succeed', async () => {
     const busy = await verifiedTherapist(t, admin);

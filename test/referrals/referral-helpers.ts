@@ -13,7 +13,7 @@ import {
   UpdateMyProviderProfileDocument,
   VerifyCredentialDocument,
 } from '@mmn/api-client';
-import type { GqlResponse, TestApp } from '@mmn/testing';
+import { createTestApp, type GqlResponse, type TestApp } from '@mmn/testing';
 import { isoDaysFromToday, MIAMI, register, signInAdmin, type Account } from '../directory/directory-helpers';
 
 export { isoDaysFromToday, register, signInAdmin, type Account };
@@ -102,6 +102,23 @@ export async function referralParties(
   const admin = await signInAdmin(t);
   const [doctor, therapist] = await Promise.all([provider(t), verifiedTherapist(t, admin)]);
   return { admin, doctor, therapist };
+}
+
+export interface ReferralSuite {
+  t: TestApp;
+  admin: Account;
+  doctor: ProviderAccount;
+  therapist: TherapistAccount;
+}
+
+/** Registers the hooks of a referral test file: an app of its own and the usual parties, closed afterwards. */
+export function setUpReferralSuite(receive: (suite: ReferralSuite) => void): void {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await createTestApp();
+    receive({ t, ...(await referralParties(t)) });
+  });
+  afterAll(() => t?.close());
 }
 
 export const CREATE = print(CreateReferralDocument);

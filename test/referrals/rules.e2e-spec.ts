@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '@mmn/testing';
+import type { TestApp } from '@mmn/testing';
 import {
   type Account,
   code,
@@ -14,20 +14,12 @@ import {
   type TherapistAccount,
   verifiedTherapist,
   visitInput,
-  referralParties,
+  setUpReferralSuite,
 } from './referral-helpers';
 
 describe('referral rules', () => {
-  let t: TestApp;
-  let admin: Account;
-  let doctor: ProviderAccount;
-  let therapist: TherapistAccount;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    ({ admin, doctor, therapist } = await referralParties(t));
-  });
-  afterAll(() => t.close());
+  let t: TestApp, admin: Account, doctor: ProviderAccount, therapist: TherapistAccount;
+  setUpReferralSuite((suite) => ({ t, admin, doctor, therapist } = suite));
 
   it.each([
     [{ diagnosisCodes: ['Z99.999'] }, 'input.prescription.diagnosisCodes.0'],

@@ -3,3 +3,4 @@ export * from './input-validation.pipe';
 export * from './query-limits';
 export * from './scalars';
 export * from './page-size';
+export * from './input-decorators';

@@ -5,17 +5,14 @@ import {
   ArrayMinSize,
   IsBoolean,
   IsEmail,
-  IsInt,
   IsOptional,
   IsString,
   Length,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { GraphQLDate } from '@mmn/graphql-platform';
-import { trim, trimEach, upperEach } from '@mmn/shared';
+import { GraphQLDate, IntRange, TextList } from '@mmn/graphql-platform';
+import { trim, upperEach } from '@mmn/shared';
 import { MAX_VISITS_AUTHORIZED } from '../rules/prescription-rules';
 import { ReferralStatus } from '../state-machine';
 
@@ -55,58 +52,37 @@ export class PrescriptionInput {
   diagnosisCodes: string[];
 
   @Field(() => [String])
-  @Transform(trimEach)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  @ArrayMaxSize(20)
+  @TextList({ itemMax: 100, max: 20 })
   bodyRegions: string[];
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1, { message: 'must be 1 to 7' })
-  @Max(7, { message: 'must be 1 to 7' })
+  @IntRange(1, 7)
   visitsPerWeek: number;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1, { message: 'must be 1 to 52' })
-  @Max(52, { message: 'must be 1 to 52' })
+  @IntRange(1, 52)
   durationWeeks: number;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1, { message: `must be 1 to ${MAX_VISITS_AUTHORIZED}` })
-  @Max(MAX_VISITS_AUTHORIZED, { message: `must be 1 to ${MAX_VISITS_AUTHORIZED}` })
+  @IntRange(1, MAX_VISITS_AUTHORIZED)
   visitsAuthorized: number;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(15, { message: 'must be 15 to 120' })
-  @Max(120, { message: 'must be 15 to 120' })
+  @IntRange(15, 120)
   sessionMinutes: number;
 
   @Field(() => [String])
-  @Transform(trimEach)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
-  @ArrayMinSize(1, { message: 'must list at least one functional goal' })
-  @ArrayMaxSize(20)
+  @TextList({ itemMax: 500, max: 20, min: { count: 1, message: 'must list at least one functional goal' } })
   goals: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @Transform(trimEach)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
-  @ArrayMaxSize(20)
+  @TextList({ itemMax: 500, max: 20 })
   precautions?: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @Transform(trimEach)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
-  @ArrayMaxSize(20)
+  @TextList({ itemMax: 500, max: 20 })
   contraindications?: string[];
 
   @Field(() => [ID], { nullable: true })
@@ -167,9 +143,7 @@ export class RecordVisitInput {
   occurredOn: string;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(5, { message: 'must be 5 to 240' })
-  @Max(240, { message: 'must be 5 to 240' })
+  @IntRange(5, 240)
   minutes: number;
 
   @Field(() => [ID], { nullable: true })
@@ -209,9 +183,7 @@ export class RenewReferralInput {
   referralId: string;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(0, { message: `must be 0 to ${MAX_VISITS_AUTHORIZED}` })
-  @Max(MAX_VISITS_AUTHORIZED, { message: `must be 0 to ${MAX_VISITS_AUTHORIZED}` })
+  @IntRange(0, MAX_VISITS_AUTHORIZED)
   additionalVisits: number;
 
   @Field(() => GraphQLDate, { nullable: true })
