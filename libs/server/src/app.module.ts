@@ -1,4 +1,3 @@
-import { randomUUID } from 'crypto';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -9,9 +8,9 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { IncomingMessage } from 'http';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppConfigModule, type ResolvedConfig } from '@mmn/config';
 import { dataSourceOptions } from '@mmn/database';
 import { AuditModule } from '@mmn/audit';
@@ -25,12 +24,18 @@ import { ReferralsModule } from '@mmn/referrals';
 import { SearchModule } from '@mmn/search';
 import { ALL_ENTITIES } from './entities';
 import { HealthController } from './health.controller';
+import { requestLogParams } from './request-log';
 
 const unexpectedErrors = new Logger('GraphQL');
 
+export interface AppOptions {
+  /** Where the request log goes (tests read it); stdout by default. */
+  logDestination?: DestinationStream;
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: ResolvedConfig): DynamicModule {
+  static forRoot(config: ResolvedConfig, options: AppOptions = {}): DynamicModule {
     const development = config.nodeEnv !== 'production';
     const limits = queryLimitProtection();
     return {
@@ -38,25 +43,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         ScheduleModule.forRoot(),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req: IncomingMessage) => {
-              const header = req.headers['x-request-id'];
-              return typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-            },
-            // Request bodies may carry PHI or passwords: they are never logged, nor are credentials.
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            serializers: {
-              // The path only: query strings of the website's pages hold health searches.
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url.split('?')[0],
-              }),
-            },
-          },
-        }),
+        LoggerModule.forRoot(requestLogParams(config, options.logDestination)),
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl, entities: ALL_ENTITIES, migrations: [] })),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -74,6 +61,7 @@ export class AppModule {
               unexpectedErrors.error({ msg: 'unexpected error outside a resolver filter', error }),
             ),
           validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
           plugins: [
             ...limits.plugins,
             // No HTTP cache hints are used; the default plugin would still wrap every resolved field.

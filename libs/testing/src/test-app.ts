@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Client } from 'pg';
-import { createApp } from '@mmn/server';
+import { type AppOptions, createApp } from '@mmn/server';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@mmn/api-client';
 import type { ResolvedConfig } from '@mmn/config';
@@ -85,6 +85,7 @@ export async function createTestDatabase(): Promise<string> {
 export async function createTestApp(
   overrides: Partial<ResolvedConfig> = {},
   extraModules: (Type | DynamicModule)[] = [],
+  appOptions: AppOptions = {},
 ): Promise<TestApp> {
   const services = testServices();
   const databaseUrl = overrides.databaseUrl ?? (await createTestDatabase());
@@ -114,7 +115,7 @@ export async function createTestApp(
     graphqlIntrospection: true,
     ...overrides,
   };
-  const app = await createApp(config, extraModules);
+  const app = await createApp(config, extraModules, appOptions);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
