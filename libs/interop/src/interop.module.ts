@@ -2,22 +2,29 @@ import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common
 import { DirectoryModule } from '@mmn/directory';
 import { HTTP_ERROR_RENDERERS } from '@mmn/http';
 import { ReferenceDataModule } from '@mmn/reference-data';
+import { ReferralsModule } from '@mmn/referrals';
 import { FhirDirectoryController } from './fhir/directory/fhir-directory.controller';
 import { FhirDirectoryService } from './fhir/directory/fhir-directory.service';
 import { fhirErrorRenderer } from './fhir/fhir-error.renderer';
 import { FhirFallbackController } from './fhir/fhir-fallback.controller';
 import { FhirFormatMiddleware } from './fhir/fhir-format.middleware';
 import { FhirMetadataController } from './fhir/fhir-metadata.controller';
+import { FhirReferralsController } from './fhir/referrals/fhir-referrals.controller';
+import { FhirReferralsService } from './fhir/referrals/fhir-referrals.service';
 
 /**
  * FHIR R4 (/fhir) and HSDS 3.0 (/hsds) views of the directory and referrals. Provides the OperationOutcome error
  * renderer to the app's exception filter through HTTP_ERROR_RENDERERS.
  */
 @Module({
-  imports: [DirectoryModule, ReferenceDataModule],
+  imports: [DirectoryModule, ReferenceDataModule, ReferralsModule],
   // Order matters: the fallback's /fhir/:type must come after every concrete route.
-  controllers: [FhirMetadataController, FhirDirectoryController, FhirFallbackController],
-  providers: [FhirDirectoryService, { provide: HTTP_ERROR_RENDERERS, useValue: [fhirErrorRenderer] }],
+  controllers: [FhirMetadataController, FhirDirectoryController, FhirReferralsController, FhirFallbackController],
+  providers: [
+    FhirDirectoryService,
+    FhirReferralsService,
+    { provide: HTTP_ERROR_RENDERERS, useValue: [fhirErrorRenderer] },
+  ],
   exports: [HTTP_ERROR_RENDERERS],
 })
 export class InteropModule implements NestModule {

@@ -14,6 +14,7 @@ export * from './services/referral-expiry.job';
 export * from './services/endorsements.service';
 export * from './services/referral-access.service';
 export * from './services/referral-claims.service';
+export { ReferralList } from './services/referral-list.service';
 export * from './services/referral-creation.service';
 export * from './services/referral-transitions.service';
 export * from './state-machine';

@@ -39,6 +39,7 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
   ],
   exports: [
     ReferralAccess,
+    ReferralList,
     ReferralCreation,
     ReferralClaims,
     ReferralTransitions,
