@@ -1,4 +1,3 @@
-import { randomUUID } from 'crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   getNamedType,
@@ -10,7 +9,7 @@ import {
 } from 'graphql';
 import { collectAccessDeclarations, collectRouteDeclarations, UsersService } from '@mmn/identity';
 import { createTestApp, type TestApp } from '@mmn/testing';
-import { errorCode, login, me, uniqueEmail } from './identity-helpers';
+import { errorCode, GOOD_PASSWORD, login, me, register, uniqueEmail } from './identity-helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const jwt = require('jsonwebtoken') as typeof import('jsonwebtoken');
@@ -65,10 +64,18 @@ describe('identity: access declarations', () => {
 
   it('refuses roles-restricted operations to other roles with FORBIDDEN and to anonymous callers with UNAUTHENTICATED', async () => {
     const declarations = collectAccessDeclarations(t.app);
+    // Since issue 14 (finding 8) the role comes from the account, not the token: each role needs a real account
+    // (this signed tokens for random subjects before).
+    const accounts = new Map<string, string>();
+    for (const role of ROLES.filter((r) => r !== 'ADMIN')) {
+      const res = await register(t, { role, email: uniqueEmail(role.toLowerCase()) });
+      accounts.set(role, res.data!.register.user.id);
+    }
+    accounts.set('ADMIN', (await t.app.get(UsersService).ensureAdmin(uniqueEmail('admin'), GOOD_PASSWORD)).id);
     const token = (role: string) =>
       jwt.sign({ role }, t.config.jwtSecret, {
         algorithm: 'HS256',
-        subject: randomUUID(),
+        subject: accounts.get(role),
         issuer: 'medical-massage-network',
         audience: 'medical-massage-network-api',
         expiresIn: 900,

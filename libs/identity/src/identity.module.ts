@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access/access.guard';
 import { AccessTokenService } from './access/access-token.service';
+import { AccountCache } from './access/account-cache';
 import { JwtStrategy } from './access/jwt.strategy';
 import { IdentityResolver } from './identity.resolver';
 import { LoginFailure } from './login/login-failure.entity';
@@ -26,6 +27,7 @@ export const IDENTITY_ENTITIES = [User, RefreshToken, LoginFailure];
     UsersService,
     AuthService,
     AccessTokenService,
+    AccountCache,
     LoginThrottleService,
     RateLimitsService,
     RegistrationThrottleService,

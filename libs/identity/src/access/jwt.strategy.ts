@@ -2,14 +2,29 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
-import { Role } from '@mmn/shared';
+import { isUuid, Role } from '@mmn/shared';
 import type { Principal } from './access.decorator';
-import { type AccessTokenClaims, TOKEN_AUDIENCE, TOKEN_ISSUER } from './access-token.service';
+import { ACCESS_TOKEN_TTL_SECONDS, TOKEN_AUDIENCE, TOKEN_ISSUER } from './access-token.service';
+import { AccountCache } from './account-cache';
 
-/** Bearer access tokens: HS256 only (so "alg: none" and RS/HS confusion are refused), iss/aud/exp checked. */
+interface Claims {
+  sub?: unknown;
+  role?: unknown;
+  iat?: unknown;
+  exp?: unknown;
+}
+
+/**
+ * Bearer access tokens: HS256 only (so "alg: none" and RS/HS confusion are refused), iss/aud checked, `iat` and
+ * `exp` required and at most the access-token lifetime apart (a token signed to live a century is refused), `sub`
+ * a UUID. Rights come from the account as it is now (AccountCache), never from the token's role claim.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: ResolvedConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: ResolvedConfig,
+    private readonly accounts: AccountCache,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwtSecret,
@@ -17,11 +32,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
       ignoreExpiration: false,
+      // Checked against iat by jsonwebtoken, which then requires iat.
+      jsonWebTokenOptions: { maxAge: `${ACCESS_TOKEN_TTL_SECONDS}s` },
     });
   }
 
-  validate(claims: AccessTokenClaims & { sub?: unknown }): Principal | false {
-    if (typeof claims.sub !== 'string' || !Object.values(Role).includes(claims.role)) return false;
-    return { userId: claims.sub, role: claims.role };
+  async validate(claims: Claims): Promise<Principal | false> {
+    const { sub, iat, exp, role } = claims;
+    if (typeof sub !== 'string' || !isUuid(sub)) return false;
+    // The claim is not trusted for rights, but a token we did not issue in this shape is no token of ours.
+    if (!Object.values(Role).includes(role as Role)) return false;
+    if (typeof iat !== 'number' || typeof exp !== 'number') return false;
+    if (exp - iat > ACCESS_TOKEN_TTL_SECONDS || exp <= iat) return false;
+    const account = await this.accounts.get(sub);
+    if (!account) return false;
+    return { userId: account.id, role: account.role };
   }
 }
