@@ -1,4 +1,4 @@
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { PracticeCitiesDocument, SearchTherapistsDocument } from '@mmn/api-client';
 import { ApiError, callApi } from '../../../lib/api';
@@ -6,10 +6,10 @@ import { cityPath, statePath } from '../../../lib/paths';
 import { slugify, US_STATE_NAMES } from '../../../lib/wording';
 import { milesToKm } from '../../../lib/wording';
 
-/** The state of a /medical-massage/<state> path: its code, or a 404; other spellings redirect. */
-export function stateOf(segment: string): string {
+/** The state of a /medical-massage/<state> path: its code, or null (404); other spellings redirect. */
+export function stateOf(segment: string): string | null {
   const code = decodeURIComponent(segment).toUpperCase();
-  if (!US_STATE_NAMES[code]) notFound();
+  if (!US_STATE_NAMES[code]) return null;
   if (segment !== code.toLowerCase()) permanentRedirect(statePath(code));
   return code;
 }
@@ -22,6 +22,7 @@ export const citiesOf = cache(async (state?: string) => {
 /** A city page's data: verified therapists near the city (nearest first), what they treat most, nearby cities. */
 export const loadCityPage = cache(async (stateSegment: string, citySegment: string) => {
   const state = stateOf(stateSegment);
+  if (!state) return null;
   const slug = slugify(decodeURIComponent(citySegment));
   if (slug !== citySegment) permanentRedirect(`${statePath(state)}/${slug}`);
   const near = `${slug.replace(/-/g, ' ')}, ${state}`;
@@ -39,12 +40,12 @@ export const loadCityPage = cache(async (stateSegment: string, citySegment: stri
     const nearby = practiceCities.filter((c) => cityPath(c.city, c.state) !== cityPath(city, state)).slice(0, 6);
     return { state, city, search: searchTherapists, nearby, searchDown: false };
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') notFound();
+    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') return null;
     if (error instanceof ApiError && error.code === 'SERVICE_UNAVAILABLE') {
       // Without search, the page still lists the state's cities from the directory itself.
       const cities = await citiesOf(state);
       const own = cities.find((c) => slugify(c.city) === slug);
-      if (!own) notFound();
+      if (!own) return null;
       return {
         state,
         city: own.city,

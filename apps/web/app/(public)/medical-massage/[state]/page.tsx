@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { NotFoundContent } from '../../../../components/not-found-content';
+import { answerNotFound, NOT_FOUND_METADATA } from '../../../../lib/metadata';
 import Link from 'next/link';
 import { hostContext } from '../../../../lib/host';
 import { cityPath, statePath } from '../../../../lib/paths';
@@ -9,6 +11,7 @@ type Props = { params: Promise<{ state: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const state = stateOf((await params).state);
+  if (!state) return NOT_FOUND_METADATA;
   const { publicUrl } = await hostContext();
   return {
     title: `Medical massage therapists in ${stateName(state)}`,
@@ -19,6 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StatePage({ params }: Props) {
   const state = stateOf((await params).state);
+  if (!state) {
+    await answerNotFound();
+    return <NotFoundContent />;
+  }
   const cities = [...(await citiesOf(state))].sort((a, b) => a.city.localeCompare(b.city));
   return (
     <>

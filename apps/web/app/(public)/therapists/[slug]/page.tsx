@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { NotFoundContent } from '../../../../components/not-found-content';
+import { answerNotFound, NOT_FOUND_METADATA } from '../../../../lib/metadata';
 import Link from 'next/link';
 import {
   CredentialsSection,
@@ -17,6 +19,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await loadProfile((await params).slug);
+  if (!t) return NOT_FOUND_METADATA;
   const { publicUrl } = await hostContext();
   const where = t.locations[0] ? ` in ${t.locations[0].city}, ${t.locations[0].state}` : '';
   const treats = t.conditions.length
@@ -35,6 +38,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProfilePage({ params }: Props) {
   const t = await loadProfile((await params).slug);
+  if (!t) {
+    await answerNotFound();
+    return <NotFoundContent />;
+  }
   const { publicUrl, nonce } = await hostContext();
   const referral = `/referrals/new?therapist=${t.id}`;
   return (

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { NotFoundContent } from '../../../../../components/not-found-content';
+import { answerNotFound, NOT_FOUND_METADATA } from '../../../../../lib/metadata';
 import Link from 'next/link';
 import { ResultItem } from '../../../../../components/results/result-item';
 import { SearchUnavailable } from '../../../../../components/results/search-messages';
@@ -12,6 +14,7 @@ type Props = { params: Promise<{ state: string; city: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { state, city } = await params;
   const page = await loadCityPage(state, city);
+  if (!page) return NOT_FOUND_METADATA;
   const { publicUrl } = await hostContext();
   const title = `Medical massage therapists in ${page.city}, ${page.state}`;
   return {
@@ -25,6 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CityPage({ params }: Props) {
   const { state, city } = await params;
   const page = await loadCityPage(state, city);
+  if (!page) {
+    await answerNotFound();
+    return <NotFoundContent />;
+  }
   const none = new Set<string>();
   const search = `/search?near=${encodeURIComponent(`${page.city}, ${page.state}`)}`;
   return (
