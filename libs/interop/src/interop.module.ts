@@ -11,6 +11,8 @@ import { FhirFormatMiddleware } from './fhir/fhir-format.middleware';
 import { FhirMetadataController } from './fhir/fhir-metadata.controller';
 import { FhirReferralsController } from './fhir/referrals/fhir-referrals.controller';
 import { FhirReferralsService } from './fhir/referrals/fhir-referrals.service';
+import { HsdsController } from './hsds/hsds.controller';
+import { HsdsFeed } from './hsds/hsds.service';
 
 /**
  * FHIR R4 (/fhir) and HSDS 3.0 (/hsds) views of the directory and referrals. Provides the OperationOutcome error
@@ -19,10 +21,17 @@ import { FhirReferralsService } from './fhir/referrals/fhir-referrals.service';
 @Module({
   imports: [DirectoryModule, ReferenceDataModule, ReferralsModule],
   // Order matters: the fallback's /fhir/:type must come after every concrete route.
-  controllers: [FhirMetadataController, FhirDirectoryController, FhirReferralsController, FhirFallbackController],
+  controllers: [
+    FhirMetadataController,
+    FhirDirectoryController,
+    FhirReferralsController,
+    FhirFallbackController,
+    HsdsController,
+  ],
   providers: [
     FhirDirectoryService,
     FhirReferralsService,
+    HsdsFeed,
     { provide: HTTP_ERROR_RENDERERS, useValue: [fhirErrorRenderer] },
   ],
   exports: [HTTP_ERROR_RENDERERS],
