@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestApp, type TestApp } from '@mmn/testing';
+import { createTestApp, sql, type TestApp } from '@mmn/testing';
 import {
   errorCode,
   GOOD_PASSWORD,
@@ -178,25 +177,17 @@ describe('identity: login throttling per account', () => {
 
 describe('identity: login throttling per address', () => {
   let t: TestApp;
-  let db: Client;
   beforeAll(async () => {
     t = await createTestApp();
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('takes the client address from X-Forwarded-For sent through the loopback proxy', async () => {
     const email = uniqueEmail();
     await login(t, email, WRONG, { 'x-forwarded-for': '198.51.100.7' });
     await login(t, email, WRONG, { 'x-forwarded-for': '198.51.100.9, 127.0.0.1' });
     await login(t, email, WRONG);
-    const { rows } = await db.query<{ ip: string }>('SELECT ip FROM login_failures WHERE email = $1 ORDER BY id', [
-      email,
-    ]);
+    const rows = await sql<{ ip: string }>(t, 'SELECT ip FROM login_failures WHERE email = $1 ORDER BY id', [email]);
     expect(rows.map((r) => r.ip)).toEqual(['198.51.100.7', '198.51.100.9', '127.0.0.1']);
   });
 

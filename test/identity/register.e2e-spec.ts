@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestApp, type TestApp } from '@mmn/testing';
+import { createTestApp, sql, type TestApp } from '@mmn/testing';
 import { print } from 'graphql';
 import { RegisterDocument } from '@mmn/api-client';
 import { errorCode, GOOD_PASSWORD, login, me, register, registered, uniqueEmail } from './identity-helpers';
@@ -17,19 +16,13 @@ function varied(length: number, first: number, size: number): string {
 
 describe('identity: registration', () => {
   let t: TestApp;
-  let db: Client;
   beforeAll(async () => {
     t = await createTestApp();
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const usersWithEmail = async (email: string) =>
-    Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE email = $1', [email])).rows[0].n);
+    Number((await sql<{ n: string }>(t, 'SELECT count(*) AS n FROM users WHERE email = $1', [email]))[0].n);
 
   /** Expects BAD_USER_INPUT naming exactly these input paths. */
   const expectBadInput = (res: Awaited<ReturnType<typeof register>>, ...fields: string[]) => {
@@ -183,9 +176,7 @@ describe('identity: registration', () => {
     it('stores an argon2id hash, never the password', async () => {
       const email = uniqueEmail();
       await registered(t, { email });
-      const { rows } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [
-        email,
-      ]);
+      const rows = await sql<{ password_hash: string }>(t, 'SELECT password_hash FROM users WHERE email = $1', [email]);
       expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(rows[0].password_hash).not.toContain(GOOD_PASSWORD);
     });

@@ -1,5 +1,4 @@
 import { randomBytes, randomInt } from 'crypto';
-import { Client } from 'pg';
 import { withNpiCheckDigit } from '@mmn/shared';
 import { print } from 'graphql';
 import {
@@ -13,10 +12,10 @@ import {
   UpdateMyProviderProfileDocument,
   VerifyCredentialDocument,
 } from '@mmn/api-client';
-import { createTestApp, type GqlResponse, type TestApp } from '@mmn/testing';
+import { createTestApp, type GqlResponse, sql, type TestApp } from '@mmn/testing';
 import { isoDaysFromToday, MIAMI, register, signInAdmin, type Account } from '../directory/directory-helpers';
 
-export { isoDaysFromToday, register, signInAdmin, type Account };
+export { isoDaysFromToday, register, signInAdmin, sql, type Account };
 
 export const REFERRAL_FIELDS = `id status visitsUsed dischargeSummary reachedMaximumMedicalImprovement createdAt updatedAt
   provider { id npi } therapist { id }
@@ -183,12 +182,3 @@ export function code(res: GqlResponse<unknown>): string | undefined {
 }
 
 /** Direct SQL against this test file's database (to age a prescription, or to inspect audit rows). */
-export async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}

@@ -2,3 +2,4 @@
 export * from './test-app';
 export * from './test-services.contract';
 export * from './fhir-schema';
+export * from './test-sql';

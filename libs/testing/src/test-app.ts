@@ -127,7 +127,7 @@ export async function createTestApp(
     });
     return { status: res.status, text: await res.text() };
   };
-  const gql = (async (
+  const request = async (
     query: string | TypedDocumentNode,
     variables?: Record<string, unknown>,
     options: GqlOptions = {},
@@ -138,7 +138,8 @@ export async function createTestApp(
     const res = await post('/graphql', JSON.stringify({ query: text, variables }), headers);
     const body = JSON.parse(res.text) as Omit<GqlResponse, 'status'>;
     return { status: res.status, ...body };
-  }) as GqlCall;
+  };
+  const gql = request as GqlCall;
   return {
     app,
     url,
@@ -149,8 +150,8 @@ export async function createTestApp(
     as: (account) => {
       const token = 'token' in account ? account.token : account.accessToken;
       const bound = (query: string | TypedDocumentNode, variables?: Record<string, unknown>, options?: GqlOptions) =>
-        gql(query as string, variables, { ...options, token });
-      return { gql: bound as GqlCall };
+        request(query, variables, { ...options, token });
+      return { gql: bound };
     },
     close: () => app.close(),
   };
