@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -16,6 +16,7 @@ import { AuthService } from './sessions/auth.service';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
 import { SessionHousekeeping } from './sessions/session-housekeeping.job';
+import { ClientBudgetInterceptor } from './throttling/client-budget.interceptor';
 import { RateLimitsService } from './throttling/rate-limits.service';
 import { RegistrationThrottleService } from './throttling/registration-throttle.service';
 
@@ -36,6 +37,7 @@ export const IDENTITY_ENTITIES = [User, RefreshToken, LoginFailure];
     LocalStrategy,
     IdentityResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: ClientBudgetInterceptor },
   ],
   exports: [UsersService, RateLimitsService],
 })

@@ -7,3 +7,4 @@ export * from './users/user.entity';
 export * from './users/users.service';
 export * from './sessions/session-housekeeping.job';
 export * from './throttling/rate-limits.service';
+export { Cost, type CostRule } from './throttling/client-budget.interceptor';
