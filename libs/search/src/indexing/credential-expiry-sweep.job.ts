@@ -13,7 +13,11 @@ const HOUR_MS = 60 * 60 * 1000;
  */
 @Injectable()
 export class CredentialExpirySweep extends PeriodicJob {
-  protected readonly schedule: JobSchedule = { name: 'credential-expiry-sweep.job', everyMs: HOUR_MS, runAtStart: true };
+  protected readonly schedule: JobSchedule = {
+    name: 'credential-expiry-sweep.job',
+    everyMs: HOUR_MS,
+    runAtStart: true,
+  };
   private lastSweptOn?: string;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
