@@ -11,12 +11,20 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
-/** Paths of strings holding NUL characters, which PostgreSQL text cannot store (the write would fail as INTERNAL). */
-function nulPaths(value: unknown, path: string, depth = 0): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+/**
+ * Paths of strings PostgreSQL and Meilisearch cannot take, each with the reason: NUL characters (text cannot store
+ * them; the write failed as INTERNAL) and lone surrogates, half of a UTF-16 pair that is no character at all (a
+ * search with one failed as SERVICE_UNAVAILABLE).
+ */
+function unstorable(value: unknown, path: string, depth = 0): FieldProblem[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return [{ path, message: 'must not contain NUL characters' }];
+    if (/\p{Cs}/u.test(value)) return [{ path, message: 'must be valid Unicode text (it holds a lone surrogate)' }];
+    return [];
+  }
   if (depth > 8 || value === null || typeof value !== 'object') return [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, `${path}.${i}`, depth + 1));
-  return Object.entries(value).flatMap(([key, item]) => nulPaths(item, path ? `${path}.${key}` : key, depth + 1));
+  if (Array.isArray(value)) return value.flatMap((item, i) => unstorable(item, `${path}.${i}`, depth + 1));
+  return Object.entries(value).flatMap(([key, item]) => unstorable(item, path ? `${path}.${key}` : key, depth + 1));
 }
 
 /** Whether a class declares validation rules; asked for every resolver argument, so remembered per class. */
@@ -37,9 +45,8 @@ export class InputValidationPipe implements PipeTransform {
     const type = metadata.metatype;
     // GraphQL resolver arguments (@Args) reach pipes as 'body'; parents and context as 'custom'.
     if (metadata.type === 'body') {
-      const bad = nulPaths(value, metadata.data ?? '');
-      if (bad.length > 0)
-        throw new BadUserInputError(bad.map((path) => ({ path, message: 'must not contain NUL characters' })));
+      const bad = unstorable(value, metadata.data ?? '');
+      if (bad.length > 0) throw new BadUserInputError(bad);
     }
     if (
       !type ||

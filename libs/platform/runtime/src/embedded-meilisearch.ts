@@ -55,8 +55,6 @@ export async function startEmbeddedMeilisearch(
       path.join(options.dataDir, 'snapshots'),
       '--http-addr',
       `127.0.0.1:${port}`,
-      '--master-key',
-      options.masterKey,
       '--env',
       'production',
       '--no-analytics',
@@ -66,7 +64,9 @@ export async function startEmbeddedMeilisearch(
       '--max-indexing-threads',
       String(os.availableParallelism()),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // The master key goes through the environment, which only the same user can read (/proc/<pid>/environ), not
+    // the argument list that every process list shows. Nothing else of this process's environment is passed on.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { MEILI_MASTER_KEY: options.masterKey } },
   );
   const spawnError = new Promise<never>((_, reject) =>
     child.once('error', (e) => reject(new Error(`Meilisearch could not start: ${e.message}`))),
