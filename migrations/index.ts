@@ -5,6 +5,7 @@ import { Referrals1764300200000 } from './1764300200000-Referrals';
 import { RenewalSnapshots1764300300000 } from './1764300300000-RenewalSnapshots';
 import { ListingProblemReports1796144582948 } from './1796144582948-ListingProblemReports';
 import { RateLimits1796144903024 } from './1796144903024-RateLimits';
+import { FhirExportJobs1796146047904 } from './1796146047904-FhirExportJobs';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   RenewalSnapshots1764300300000,
   ListingProblemReports1796144582948,
   RateLimits1796144903024,
+  FhirExportJobs1796146047904,
 ];

@@ -1,6 +1,7 @@
 import { AUDIT_ENTITIES } from '@mmn/audit';
 import { DIRECTORY_ENTITIES } from '@mmn/directory';
 import { IDENTITY_ENTITIES } from '@mmn/identity';
+import { INTEROP_ENTITIES } from '@mmn/interop';
 import { REFERENCE_DATA_ENTITIES } from '@mmn/reference-data';
 import { REFERRAL_ENTITIES } from '@mmn/referrals';
 
@@ -11,4 +12,5 @@ export const ALL_ENTITIES = [
   ...DIRECTORY_ENTITIES,
   ...AUDIT_ENTITIES,
   ...REFERRAL_ENTITIES,
+  ...INTEROP_ENTITIES,
 ];
