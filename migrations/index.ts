@@ -6,6 +6,7 @@ import { RenewalSnapshots1764300300000 } from './1764300300000-RenewalSnapshots'
 import { ListingProblemReports1796144582948 } from './1796144582948-ListingProblemReports';
 import { RateLimits1796144903024 } from './1796144903024-RateLimits';
 import { FhirExportJobs1796146047904 } from './1796146047904-FhirExportJobs';
+import { AccessCodeKeyVersion1796146200884 } from './1796146200884-AccessCodeKeyVersion';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ListingProblemReports1796144582948,
   RateLimits1796144903024,
   FhirExportJobs1796146047904,
+  AccessCodeKeyVersion1796146200884,
 ];

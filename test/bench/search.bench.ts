@@ -224,6 +224,7 @@ async function main(): Promise<void> {
       meiliUrl: meili.url,
       meiliMasterKey: masterKey,
       jwtSecret: randomBytes(32).toString('hex'),
+      accessCodeKeys: { current: 1, keys: { 1: randomBytes(32).toString('hex') } },
       seedDemo: false,
       logLevel: 'warn',
       searchIndexPrefix: 'bench_',

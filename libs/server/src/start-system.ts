@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { AppConfig, ResolvedConfig } from '@mmn/config';
+import { type AppConfig, parseKeyring, type ResolvedConfig } from '@mmn/config';
 import {
   loadOrCreateSecrets,
   type RunningService,
@@ -21,7 +21,7 @@ export async function resolveServices(
   config: AppConfig,
   log: (line: string) => void = () => undefined,
 ): Promise<ResolvedServices> {
-  const needsLocalSecrets = !config.databaseUrl || !config.meiliUrl || !config.jwtSecret;
+  const needsLocalSecrets = !config.databaseUrl || !config.meiliUrl || !config.jwtSecret || !config.accessCodeKeys;
   const secrets = needsLocalSecrets ? loadOrCreateSecrets(config.dataDir) : undefined;
   const started: RunningService[] = [];
   const stop = async () => {
@@ -52,7 +52,14 @@ export async function resolveServices(
       meiliUrl = meili.url;
     }
     return {
-      config: { ...config, databaseUrl, meiliUrl, meiliMasterKey, jwtSecret: config.jwtSecret ?? secrets!.jwtSecret },
+      config: {
+        ...config,
+        databaseUrl,
+        meiliUrl,
+        meiliMasterKey,
+        jwtSecret: config.jwtSecret ?? secrets!.jwtSecret,
+        accessCodeKeys: config.accessCodeKeys ?? parseKeyring('ACCESS_CODE_KEY', secrets!.accessCodeKey),
+      },
       embedded: { postgres: !config.databaseUrl, meilisearch: !config.meiliUrl },
       stop,
     };

@@ -98,6 +98,7 @@ export async function createTestApp(
     meiliUrl: services.meiliUrl,
     meiliMasterKey: services.meiliMasterKey,
     jwtSecret: randomBytes(32).toString('hex'),
+    accessCodeKeys: { current: 1, keys: { 1: randomBytes(32).toString('hex') } },
     seedDemo: false,
     logLevel: 'silent',
     searchIndexPrefix: `t${randomBytes(4).toString('hex')}_`,

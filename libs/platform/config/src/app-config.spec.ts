@@ -72,6 +72,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'perhaps' })).toThrow(/GRAPHQL_INTROSPECTION/);
   });
 
+  it('reads ACCESS_CODE_KEY as versioned secrets, the highest version current', () => {
+    const a = 'a'.repeat(32);
+    const b = 'b'.repeat(32);
+    expect(loadConfig({}).accessCodeKeys).toBeUndefined();
+    expect(loadConfig({ ACCESS_CODE_KEY: a }).accessCodeKeys).toEqual({ current: 1, keys: { 1: a } });
+    expect(loadConfig({ ACCESS_CODE_KEY: `2:${b}, 1:${a}` }).accessCodeKeys).toEqual({
+      current: 2,
+      keys: { 1: a, 2: b },
+    });
+    expect(() => loadConfig({ ACCESS_CODE_KEY: '1:short' })).toThrow(/ACCESS_CODE_KEY secrets must be at least 32/);
+    expect(() => loadConfig({ ACCESS_CODE_KEY: `1:${a},1:${b}` })).toThrow(/version 1 twice/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/x', JWT_SECRET: a })).toThrow(
+      /ACCESS_CODE_KEY is required in production/,
+    );
+  });
+
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_PASSWORD/);
   });

@@ -1,4 +1,6 @@
 import * as path from 'path';
+import { ConfigError } from './config-error';
+import { type Keyring, parseKeyring } from './keyring';
 
 /** The environment, validated once at boot. No other module reads process.env. */
 export interface AppConfig {
@@ -11,6 +13,8 @@ export interface AppConfig {
   meiliUrl?: string;
   meiliMasterKey?: string;
   jwtSecret?: string;
+  /** Keys of the referral access codes (ACCESS_CODE_KEY); absent: generated and kept under DATA_DIR. */
+  accessCodeKeys?: Keyring;
   seedDemo: boolean;
   adminEmail?: string;
   adminPassword?: string;
@@ -47,16 +51,10 @@ export interface ResolvedConfig extends AppConfig {
   meiliUrl: string;
   meiliMasterKey: string;
   jwtSecret: string;
+  accessCodeKeys: Keyring;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Invalid environment: ${variable} ${problem}`);
-  }
-}
+export { ConfigError };
 
 type Env = Record<string, string | undefined>;
 
@@ -137,6 +135,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (nodeEnv === 'production' && jwtSecret === undefined && databaseUrl !== undefined) {
     throw new ConfigError('JWT_SECRET', 'is required in production with an external database');
   }
+  const accessCodeKey = optional(env, 'ACCESS_CODE_KEY');
+  const accessCodeKeys = accessCodeKey === undefined ? undefined : parseKeyring('ACCESS_CODE_KEY', accessCodeKey);
+  if (nodeEnv === 'production' && accessCodeKeys === undefined && databaseUrl !== undefined) {
+    throw new ConfigError('ACCESS_CODE_KEY', 'is required in production with an external database');
+  }
   const adminEmail = optional(env, 'ADMIN_EMAIL');
   const adminPassword = optional(env, 'ADMIN_PASSWORD');
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
@@ -168,6 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliUrl,
     meiliMasterKey,
     jwtSecret,
+    accessCodeKeys,
     seedDemo: bool(env, 'SEED_DEMO', embedded),
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,

@@ -6,6 +6,8 @@ export interface LocalSecrets {
   postgresPassword: string;
   meiliMasterKey: string;
   jwtSecret: string;
+  /** ACCESS_CODE_KEY's format: version 1 and its secret. */
+  accessCodeKey: string;
 }
 
 /** Secrets generated once for the embedded default and kept (mode 600) under DATA_DIR. */
@@ -18,6 +20,7 @@ export function loadOrCreateSecrets(dataDir: string): LocalSecrets {
     postgresPassword: existing.postgresPassword ?? randomBytes(18).toString('base64url'),
     meiliMasterKey: existing.meiliMasterKey ?? randomBytes(24).toString('base64url'),
     jwtSecret: existing.jwtSecret ?? randomBytes(48).toString('base64url'),
+    accessCodeKey: existing.accessCodeKey ?? `1:${randomBytes(48).toString('base64url')}`,
   };
   if (JSON.stringify(existing) !== JSON.stringify(secrets)) {
     fs.mkdirSync(dataDir, { recursive: true });

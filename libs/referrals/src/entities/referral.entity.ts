@@ -59,6 +59,10 @@ export class Referral {
   @Column('text', { name: 'access_code_hash' })
   accessCodeHash: string;
 
+  /** Which ACCESS_CODE_KEY version derived the code (0: the JWT secret, for referrals made before the keyring). */
+  @Column('integer', { name: 'access_code_key_version', default: 0 })
+  accessCodeKeyVersion: number;
+
   @Column('uuid', { name: 'claimed_by', nullable: true })
   claimedBy: string | null;
 

@@ -50,7 +50,8 @@ export class ReferralCreation {
       if (existing) return this.replay(caller, existing, requestHash);
       await this.validate(input);
       const id = randomUUID();
-      const accessCode = deriveAccessCode(id, this.config.jwtSecret);
+      const accessCodeKeyVersion = this.config.accessCodeKeys.current;
+      const accessCode = deriveAccessCode(id, this.accessCodeKey(accessCodeKeyVersion));
       try {
         return await this.dataSource.transaction(async (manager) => {
           const p = input.prescription;
@@ -63,6 +64,7 @@ export class ReferralCreation {
             idempotencyKey,
             requestHash,
             accessCodeHash: hashAccessCode(accessCode),
+            accessCodeKeyVersion,
             claimedBy: null,
             patientFullName: input.patient.fullName,
             patientDateOfBirth: input.patient.dateOfBirth,
@@ -122,8 +124,19 @@ export class ReferralCreation {
     await this.audit.allowed(manager, caller, 'CREATE_REPLAY', referral.id);
     return {
       referral: await this.views.one(manager, referral, party),
-      accessCode: formatAccessCode(deriveAccessCode(referral.id, this.config.jwtSecret)),
+      accessCode: formatAccessCode(deriveAccessCode(referral.id, this.accessCodeKey(referral.accessCodeKeyVersion))),
     };
+  }
+
+  /**
+   * The key a referral's code was derived with: its own version of ACCESS_CODE_KEY, so rotating the key (or the
+   * JWT secret) never changes the code a replay shows. Version 0 is the JWT secret of referrals made before.
+   */
+  private accessCodeKey(version: number): string {
+    if (version === 0) return this.config.jwtSecret;
+    const key = this.config.accessCodeKeys.keys[version];
+    if (key === undefined) throw new Error(`ACCESS_CODE_KEY version ${version} is no longer configured`);
+    return key;
   }
 
   private async validate(input: CreateReferralInput): Promise<void> {
