@@ -36,7 +36,8 @@ describe('website journeys', () => {
     async (javaScript) => {
       const page = await browser.page({ javaScript });
       await searchFromHome(page);
-      await page.getByLabel('Accepting new patients').check();
+      // USWDS draws its own checkbox: the person clicks the label.
+      await page.locator('label[for=accepting]').click();
       if (!javaScript) await page.getByRole('button', { name: 'Apply filters' }).click();
       await page.waitForURL(/accepting=1/);
       const filtered = page.url();

@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   );
   if (options.seed) {
     await seedDemo(t.app);
+  }
+  if (options.seed && !options.searchDown) {
     const worker = t.app.get(SearchOutboxWorker);
     for (let i = 0; i < 600 && (await worker.backlog()).backlog > 0; i++) {
       await worker.drain();
