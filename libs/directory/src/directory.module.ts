@@ -24,6 +24,7 @@ import {
 } from './resolvers/credential-fields.resolver';
 import { CredentialsResolver } from './resolvers/credentials.resolver';
 import { ProvidersResolver } from './resolvers/providers.resolver';
+import { PracticeLocationFieldsResolver } from './resolvers/practice-location-fields.resolver';
 import { TherapistFieldsResolver } from './resolvers/therapist-fields.resolver';
 import { TherapistsResolver } from './resolvers/therapists.resolver';
 import { ChangeHistoryService } from './services/change-history.service';
@@ -60,6 +61,7 @@ export const DIRECTORY_ENTITIES = [
     ProvidersService,
     TherapistsResolver,
     TherapistFieldsResolver,
+    PracticeLocationFieldsResolver,
     CredentialsResolver,
     LicenseFieldsResolver,
     CertificationFieldsResolver,

@@ -1,5 +1,5 @@
 import { VerificationStatus } from '../directory.enums';
-import { effectiveStatus, isTherapistVerified } from './therapist-verification';
+import { effectiveStatus, isLocationLicensed, isTherapistVerified, licensedThrough } from './therapist-verification';
 
 const today = '2026-03-15';
 const fl = (status: VerificationStatus, expiresOn = '2027-01-31') => ({ state: 'FL', status, expiresOn });
@@ -49,5 +49,22 @@ describe('isTherapistVerified', () => {
         today,
       ),
     ).toBe(true);
+  });
+});
+
+describe('licensedThrough / isLocationLicensed (a license covers its own state only)', () => {
+  it('licenses a Florida location with a verified Florida license, not a New York one', () => {
+    const licenses = [fl(VerificationStatus.VERIFIED)];
+    expect(isLocationLicensed(licenses, 'FL', today)).toBe(true);
+    expect(isLocationLicensed(licenses, 'ny', today)).toBe(false);
+  });
+  it('gives the latest expiry among the verified licenses of that state', () => {
+    const licenses = [fl(VerificationStatus.VERIFIED, '2026-06-30'), fl(VerificationStatus.VERIFIED, '2027-06-30')];
+    expect(licensedThrough(licenses, 'FL', today)).toBe('2027-06-30');
+  });
+  it('drops a location the day after its license lapses, and ignores pending or rejected licenses', () => {
+    expect(licensedThrough([fl(VerificationStatus.VERIFIED, '2026-03-14')], 'FL', today)).toBeNull();
+    expect(licensedThrough([fl(VerificationStatus.VERIFIED, '2026-03-15')], 'FL', today)).toBe('2026-03-15');
+    expect(licensedThrough([fl(VerificationStatus.PENDING), fl(VerificationStatus.REJECTED)], 'FL', today)).toBeNull();
   });
 });

@@ -22,18 +22,40 @@ export interface LicenseFacts {
 }
 
 /**
- * THE rule for Therapist.verified: at least one VERIFIED, unexpired license in the state of one of the
- * therapist's practice locations. A license is valid only in its own state.
+ * A license is valid only in its own state: a practice location is *licensed* while the therapist holds a
+ * VERIFIED, unexpired license of that location's state. Returns the last day (YYYY-MM-DD) it stays licensed
+ * without new verification, or null when it is not licensed today.
  */
+export function licensedThrough(
+  licenses: readonly LicenseFacts[],
+  locationState: string,
+  today: string = todayIso(),
+): string | null {
+  const state = locationState.toUpperCase();
+  const qualifying = licenses
+    .filter(
+      (license) =>
+        license.state.toUpperCase() === state &&
+        effectiveStatus(license.status, license.expiresOn, today) === VerificationStatus.VERIFIED,
+    )
+    .map((license) => license.expiresOn)
+    .sort();
+  return qualifying.length === 0 ? null : qualifying[qualifying.length - 1];
+}
+
+export function isLocationLicensed(
+  licenses: readonly LicenseFacts[],
+  locationState: string,
+  today: string = todayIso(),
+): boolean {
+  return licensedThrough(licenses, locationState, today) !== null;
+}
+
+/** THE rule for Therapist.verified: at least one licensed practice location. */
 export function isTherapistVerified(
   licenses: readonly LicenseFacts[],
   locationStates: readonly string[],
   today: string = todayIso(),
 ): boolean {
-  const practising = new Set(locationStates.map((state) => state.toUpperCase()));
-  return licenses.some(
-    (license) =>
-      practising.has(license.state.toUpperCase()) &&
-      effectiveStatus(license.status, license.expiresOn, today) === VerificationStatus.VERIFIED,
-  );
+  return locationStates.some((state) => isLocationLicensed(licenses, state, today));
 }

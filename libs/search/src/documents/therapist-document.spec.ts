@@ -60,6 +60,16 @@ describe('therapistDocuments', () => {
     expect(lapsed).toMatchObject({ verified: false, verifiedThrough: 0 });
   });
 
+  it('marks only the location in the state of the license as licensed (the FL license does not cover Cincinnati, OH)', () => {
+    const docs = therapistDocuments(therapist(), vocabulary, '2026-11-28');
+    expect(docs.map((d) => [d.city, d.licenseVerified, d.licensedThrough])).toEqual([
+      ['Cincinnati', false, 0],
+      ['Miami', true, 20270630],
+    ]);
+    const lapsed = therapistDocuments(therapist(), vocabulary, '2027-07-01');
+    expect(lapsed.map((d) => d.licenseVerified)).toEqual([false, false]);
+  });
+
   it('adds the vocabulary names and patient words for text search', () => {
     const [doc] = therapistDocuments(therapist(), vocabulary, '2026-11-28');
     expect(doc).toMatchObject({

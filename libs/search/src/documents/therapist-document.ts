@@ -1,4 +1,10 @@
-import { effectiveStatus, isTherapistVerified, type Therapist, VerificationStatus } from '@mmn/directory';
+import {
+  effectiveStatus,
+  isTherapistVerified,
+  licensedThrough,
+  type Therapist,
+  VerificationStatus,
+} from '@mmn/directory';
 import { todayIso } from '@mmn/shared';
 
 /**
@@ -37,6 +43,10 @@ export interface TherapistDocument {
   verified: boolean;
   /** The last day (yyyymmdd) on which `verified` still holds without new verification; 0 when unverified. */
   verifiedThrough: number;
+  /** This document's location is licensed (a VERIFIED, unexpired license of its state): what verified search uses. */
+  licenseVerified: boolean;
+  /** The last day (yyyymmdd) this location stays licensed without new verification; 0 when it is not. */
+  licensedThrough: number;
   referringProviders: number;
   completedReferrals: number;
   endorsements: number;
@@ -68,6 +78,8 @@ export const DOCUMENT_FIELDS: readonly (keyof TherapistDocument)[] = [
   'networkIds',
   'verified',
   'verifiedThrough',
+  'licenseVerified',
+  'licensedThrough',
   'referringProviders',
   'completedReferrals',
   'endorsements',
@@ -98,14 +110,13 @@ export function reputationScore(referringProviders: number, completedReferrals: 
   return referringProviders * 100 + endorsements * 10 + completedReferrals;
 }
 
+/** The last day any location stays licensed: when Therapist.verified lapses without new verification. */
 function verifiedThrough(therapist: Therapist, today: string): number {
-  const states = new Set(therapist.locations.map((l) => l.state.toUpperCase()));
-  const qualifying = therapist.licenses.filter(
-    (l) =>
-      states.has(l.state.toUpperCase()) &&
-      effectiveStatus(l.status, l.expiresOn, today) === VerificationStatus.VERIFIED,
-  );
-  return qualifying.length === 0 ? 0 : Math.max(...qualifying.map((l) => dateNumber(l.expiresOn)));
+  const facts = therapist.licenses.map((l) => ({ state: l.state, status: l.status, expiresOn: l.expiresOn }));
+  const days = therapist.locations
+    .map((location) => licensedThrough(facts, location.state, today))
+    .filter((day): day is string => day !== null);
+  return days.length === 0 ? 0 : Math.max(...days.map(dateNumber));
 }
 
 /** Builds the documents of one therapist (with locations, licenses and memberships loaded). */
@@ -114,8 +125,9 @@ export function therapistDocuments(
   names: VocabularyNames,
   today: string = todayIso(),
 ): TherapistDocument[] {
+  const licenseFacts = therapist.licenses.map((l) => ({ state: l.state, status: l.status, expiresOn: l.expiresOn }));
   const verified = isTherapistVerified(
-    therapist.licenses.map((l) => ({ state: l.state, status: l.status, expiresOn: l.expiresOn })),
+    licenseFacts,
     therapist.locations.map((l) => l.state),
     today,
   );
@@ -159,15 +171,31 @@ export function therapistDocuments(
   };
   const locations = [...therapist.locations].sort((a, b) => a.id.localeCompare(b.id));
   if (locations.length === 0) {
-    return [{ id: `${therapist.id}_0`, locationId: null, locationOrdinal: 0, city: null, state: null, ...base }];
+    return [
+      {
+        id: `${therapist.id}_0`,
+        locationId: null,
+        locationOrdinal: 0,
+        city: null,
+        state: null,
+        ...base,
+        licenseVerified: false,
+        licensedThrough: 0,
+      },
+    ];
   }
-  return locations.map((location, ordinal) => ({
-    id: `${therapist.id}_${ordinal}`,
-    locationId: location.id,
-    locationOrdinal: ordinal,
-    city: location.city,
-    state: location.state,
-    ...base,
-    _geo: { lat: location.latitude, lng: location.longitude },
-  }));
+  return locations.map((location, ordinal) => {
+    const through = licensedThrough(licenseFacts, location.state, today);
+    return {
+      id: `${therapist.id}_${ordinal}`,
+      locationId: location.id,
+      locationOrdinal: ordinal,
+      city: location.city,
+      state: location.state,
+      ...base,
+      licenseVerified: through !== null,
+      licensedThrough: through === null ? 0 : dateNumber(through),
+      _geo: { lat: location.latitude, lng: location.longitude },
+    };
+  });
 }

@@ -47,8 +47,8 @@ export function therapistIndexSettings(synonyms: Record<string, string[]>): Sett
     filterableAttributes: [
       '_geo',
       'therapistId',
-      'verified',
-      'verifiedThrough',
+      'licenseVerified',
+      'licensedThrough',
       'conditionIds',
       'techniqueIds',
       'networkIds',

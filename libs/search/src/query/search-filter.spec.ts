@@ -15,7 +15,7 @@ const base = {
 
 describe('buildFilter', () => {
   it('keeps to verified therapists whose verification still holds today by default', () => {
-    expect(buildFilter(base)).toEqual(['verified = true AND verifiedThrough >= 20261128']);
+    expect(buildFilter(base)).toEqual(['licenseVerified = true AND licensedThrough >= 20261128']);
   });
 
   it('combines every criterion, with a radius in metres', () => {

@@ -26,7 +26,8 @@ function anyOf(attribute: string, values: string[]): string | null {
 /** Turns the patient's criteria into a Meilisearch filter expression (AND of the given parts). */
 export function buildFilter(criteria: SearchCriteria): string[] {
   const parts = [
-    criteria.verifiedOnly ? `verified = true AND verifiedThrough >= ${criteria.today}` : null,
+    // Verified search considers licensed locations only: the radius and distances use them alone.
+    criteria.verifiedOnly ? `licenseVerified = true AND licensedThrough >= ${criteria.today}` : null,
     anyOf('conditionIds', criteria.conditionIds),
     anyOf('techniqueIds', criteria.techniqueIds),
     anyOf('networkIds', criteria.networkIds),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SearchParams } from 'meilisearch';
-import { type PracticeLocation, type Therapist } from '@mmn/directory';
+import { isLocationLicensed, type PracticeLocation, type Therapist } from '@mmn/directory';
 import { todayIso } from '@mmn/shared';
 import { BadUserInputError, ServiceUnavailableError } from '@mmn/errors';
 import { distanceKm, Gazetteer, type GeoPoint, ReferenceDataService } from '@mmn/reference-data';
@@ -102,7 +102,7 @@ export class TherapistSearchService {
     let hits = ids
       .map((id) => therapists.get(id))
       .filter((t): t is Therapist => t !== undefined)
-      .map((therapist) => this.hit(therapist, point));
+      .map((therapist) => this.hit(therapist, point, input.verifiedOnly ?? true));
     if (sort === TherapistSort.RELEVANCE && text !== '') {
       hits = hits
         .map((hit, position) => ({ hit, position }))
@@ -153,11 +153,16 @@ export class TherapistSearchService {
     };
   }
 
-  private hit(therapist: Therapist, point: GeoPoint | null): TherapistHit {
+  /** Distance and nearest location; verified search measures to licensed locations only. */
+  private hit(therapist: Therapist, point: GeoPoint | null, licensedOnly: boolean): TherapistHit {
     if (!point || therapist.locations.length === 0) return { therapist, distanceKm: null, nearestLocation: null };
-    let nearest: PracticeLocation = therapist.locations[0];
+    const licensed = licensedOnly
+      ? therapist.locations.filter((location) => isLocationLicensed(therapist.licenses, location.state))
+      : [];
+    const candidates = licensed.length > 0 ? licensed : therapist.locations;
+    let nearest: PracticeLocation = candidates[0];
     let best = Infinity;
-    for (const location of therapist.locations) {
+    for (const location of candidates) {
       const d = distanceKm(point, location);
       if (d < best) {
         best = d;
