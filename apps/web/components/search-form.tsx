@@ -32,7 +32,7 @@ export function SearchForm({ q, near, suggestions, children }: SearchFormProps) 
             className="usa-input maxw-none"
             id="q"
             name="q"
-            type="search"
+            type="text"
             defaultValue={q}
             maxLength={200}
             list="q-suggestions"

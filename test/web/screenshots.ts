@@ -1,0 +1,75 @@
+/**
+ * `npm run screenshots`: starts the application on a scratch data directory (demo data), and saves screenshots of
+ * the home, results (desktop and 375 px wide) and profile pages to docs/screenshots/.
+ */
+import { type ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { launchBrowser } from './support/browser';
+
+const REPO = path.resolve(__dirname, '../..');
+const OUT = path.join(REPO, 'docs/screenshots');
+const PORT = Number(process.env.SCREENSHOT_PORT ?? 3917);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+async function waitForResults(app: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`the application exited with code ${app.exitCode}`);
+    const body = await fetch(`${BASE}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ searchTherapists(input: { near: "Miami, FL" }) { totalHits } }' }),
+    }).then(
+      (r) => r.text(),
+      () => '',
+    );
+    if (/"totalHits":[1-9]/.test(body)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the demo directory was not searchable within 5 minutes');
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-screenshots-'));
+  // When run as root, embedded PostgreSQL runs as an unprivileged user that must be able to enter the directory.
+  fs.chmodSync(dataDir, 0o755);
+  const app = spawn(process.execPath, ['-r', '@swc-node/register', path.join(REPO, 'apps/api/src/main.ts')], {
+    cwd: REPO,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const browser = await launchBrowser();
+  try {
+    await waitForResults(app);
+    fs.mkdirSync(OUT, { recursive: true });
+    const shoot = async (url: string, file: string, width: number) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${BASE}${url}`);
+      await page.screenshot({ path: path.join(OUT, file), fullPage: true });
+      const href = await page
+        .locator('ol.result-list > li h2 a')
+        .first()
+        .getAttribute('href')
+        .catch(() => null);
+      await page.close();
+      return href;
+    };
+    await shoot('/', 'home.png', 1280);
+    const profile = await shoot('/search?q=frozen+shoulder&near=Miami%2C+FL', 'results-desktop.png', 1280);
+    await shoot('/search?q=frozen+shoulder&near=Miami%2C+FL', 'results-375.png', 375);
+    if (profile) await shoot(profile, 'profile.png', 1280);
+    console.log(`Screenshots written to ${path.relative(REPO, OUT)}/`);
+  } finally {
+    await browser.close();
+    app.kill('SIGTERM');
+    await new Promise((resolve) => app.once('exit', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
