@@ -234,7 +234,7 @@ describe('website journeys', () => {
     const narrow = await browser.page({ javaScript: true, width: 320 });
     await narrow.goto('/search?q=frozen+shoulder&near=Miami%2C+FL');
     for (const violation of await axeViolations(narrow)) failures.push(`320px: ${violation}`);
-    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await narrow.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
     expect(failures).toEqual([]);
   });
 });
