@@ -7,6 +7,7 @@ import { ListingProblemReports1796144582948 } from './1796144582948-ListingProbl
 import { RateLimits1796144903024 } from './1796144903024-RateLimits';
 import { FhirExportJobs1796146047904 } from './1796146047904-FhirExportJobs';
 import { AccessCodeKeyVersion1796146200884 } from './1796146200884-AccessCodeKeyVersion';
+import { ProviderVerification1796146586614 } from './1796146586614-ProviderVerification';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RateLimits1796144903024,
   FhirExportJobs1796146047904,
   AccessCodeKeyVersion1796146200884,
+  ProviderVerification1796146586614,
 ];

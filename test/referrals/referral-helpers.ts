@@ -11,6 +11,7 @@ import {
   type ReferralDetailFragment,
   UpdateMyProviderProfileDocument,
   VerifyCredentialDocument,
+  VerifyProviderDocument,
 } from '@mmn/api-client';
 import { createTestApp, type GqlResponse, sql, type TestApp } from '@mmn/testing';
 import { isoDaysFromToday, MIAMI, register, signInAdmin, type Account } from '../directory/directory-helpers';
@@ -67,12 +68,24 @@ export function referralInput(
   };
 }
 
-export async function provider(t: TestApp): Promise<ProviderAccount> {
+/** A prescriber with a valid NPI, verified by an administrator unless `verified` is false. */
+export async function provider(
+  t: TestApp,
+  options: { verified?: boolean; admin?: Account } = {},
+): Promise<ProviderAccount> {
   const account = await register(t, 'PROVIDER');
   const npi = withNpiCheckDigit(`1${String(randomInt(0, 99_999_999)).padStart(8, '0')}`);
   const res = await t.as(account).gql(UpdateMyProviderProfileDocument, { input: { npi } });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return { ...account, providerId: res.data!.updateMyProviderProfile.id };
+  const providerId = res.data!.updateMyProviderProfile.id;
+  if (options.verified !== false) {
+    const admin = options.admin ?? (await signInAdmin(t));
+    const verified = await t.as(admin).gql(VerifyProviderDocument, {
+      input: { providerId, status: 'VERIFIED', source: 'NPPES NPI Registry lookup' },
+    });
+    if (verified.errors) throw new Error(JSON.stringify(verified.errors));
+  }
+  return { ...account, providerId };
 }
 
 /** A therapist with a Miami location and a verified Florida license. */
@@ -99,7 +112,7 @@ export async function referralParties(
   t: TestApp,
 ): Promise<{ admin: Account; doctor: ProviderAccount; therapist: TherapistAccount }> {
   const admin = await signInAdmin(t);
-  const [doctor, therapist] = await Promise.all([provider(t), verifiedTherapist(t, admin)]);
+  const [doctor, therapist] = await Promise.all([provider(t, { admin }), verifiedTherapist(t, admin)]);
   return { admin, doctor, therapist };
 }
 

@@ -92,9 +92,11 @@ async function completeDemoProfiles(dataSource: DataSource, adminId: string): Pr
     );
     await m.query(`INSERT INTO search_outbox (therapist_id) VALUES ($1)`, [therapist.id]);
     await m.query(
-      `UPDATE providers SET npi = '1234567893', taxonomy_code = '207RP1001X', specialty = 'Pulmonary Disease', organization = 'Demo Asthma & Allergy Center'
+      `UPDATE providers SET npi = '1234567893', taxonomy_code = '207RP1001X', specialty = 'Pulmonary Disease', organization = 'Demo Asthma & Allergy Center',
+              npi_status = 'VERIFIED', npi_submitted_at = now(), npi_verified_at = now(), npi_verified_by = $2,
+              npi_verification_source = 'NPPES NPI Registry (demo data)'
        WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
-      [DEMO_ACCOUNTS.provider],
+      [DEMO_ACCOUNTS.provider, adminId],
     );
   });
 }

@@ -96,7 +96,21 @@ export async function seedDirectory(
       const userId = randomUUID();
       const providerId = randomUUID();
       users.push([userId, p.email, 'PROVIDER', p.displayName, input.passwordHash]);
-      providers.push([providerId, userId, p.displayName, p.npi, p.taxonomyCode, p.specialty, p.organization]);
+      // The demo's prescribers are verified, so they can send referrals and count toward reputation at once.
+      providers.push([
+        providerId,
+        userId,
+        p.displayName,
+        p.npi,
+        p.taxonomyCode,
+        p.specialty,
+        p.organization,
+        'VERIFIED',
+        verifiedAt,
+        verifiedAt,
+        input.verifierId ?? null,
+        'NPPES NPI Registry (demo data)',
+      ]);
       const l = p.location;
       locations.push([
         randomUUID(),
@@ -146,7 +160,20 @@ export async function seedDirectory(
     await insertRows(
       manager,
       'providers',
-      ['id', 'user_id', 'display_name', 'npi', 'taxonomy_code', 'specialty', 'organization'],
+      [
+        'id',
+        'user_id',
+        'display_name',
+        'npi',
+        'taxonomy_code',
+        'specialty',
+        'organization',
+        'npi_status',
+        'npi_submitted_at',
+        'npi_verified_at',
+        'npi_verified_by',
+        'npi_verification_source',
+      ],
       providers,
     );
     await insertRows(

@@ -31,6 +31,7 @@ import { ChangeHistoryService } from './services/change-history.service';
 import { CredentialsService } from './services/credentials.service';
 import { LocationsService } from './services/locations.service';
 import { ProvidersService } from './services/providers.service';
+import { ProviderVerificationService } from './services/provider-verification.service';
 import { SuspensionService } from './services/suspension.service';
 import { TherapistsService } from './services/therapists.service';
 import { VerificationService } from './services/verification.service';
@@ -59,6 +60,7 @@ export const DIRECTORY_ENTITIES = [
     SuspensionService,
     ChangeHistoryService,
     ProvidersService,
+    ProviderVerificationService,
     TherapistsResolver,
     TherapistFieldsResolver,
     PracticeLocationFieldsResolver,
@@ -72,6 +74,6 @@ export const DIRECTORY_ENTITIES = [
     ListingProblemsService,
     PublicListingResolver,
   ],
-  exports: [TherapistsService, ProvidersService, DirectoryReadModel],
+  exports: [TherapistsService, ProvidersService, ProviderVerificationService, DirectoryReadModel],
 })
 export class DirectoryModule {}

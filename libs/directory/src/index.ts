@@ -17,5 +17,8 @@ export * from './listing/listing-problem-report.entity';
 export * from './listing/listing-problem.models';
 export * from './rules/therapist-verification';
 export * from './services/providers.service';
+export * from './services/provider-verification.service';
+export * from './rules/prescriber-verification';
+export * from './dto/verify-provider.input';
 export * from './services/therapists.service';
 export { loadTherapists } from './services/therapist-records';

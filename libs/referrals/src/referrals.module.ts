@@ -15,6 +15,7 @@ import { ReferralExpiryJob } from './services/referral-expiry.job';
 import { ReferralList } from './services/referral-list.service';
 import { ReferralViews } from './services/referral-views.service';
 import { Endorsements } from './services/endorsements.service';
+import { PrescriberReputationListener } from './services/prescriber-reputation.listener';
 import { ReferralAccess } from './services/referral-access.service';
 import { ReferralClaims } from './services/referral-claims.service';
 import { ReferralCreation } from './services/referral-creation.service';
@@ -30,6 +31,7 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
     ReferralClaims,
     ReferralTransitions,
     Endorsements,
+    PrescriberReputationListener,
     ReferralChanges,
     ReferralViews,
     ReferralList,

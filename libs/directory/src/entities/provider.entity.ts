@@ -11,6 +11,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { VerificationStatus } from '../directory.enums';
 import { PracticeLocation } from './practice-location.entity';
 
 /** A prescribing/referring provider's profile. Its id is its own uuid; `npi` is a resolved field ("" until set). */
@@ -37,6 +38,26 @@ export class Provider {
   @Index('providers_npi_key', { unique: true })
   @Column('text', { nullable: true })
   npi: string | null;
+
+  /** Primary-source verification of the NPI (PENDING until an administrator checks it against NPPES). */
+  @Column('text', { name: 'npi_status', default: 'PENDING' })
+  npiStatus: VerificationStatus;
+
+  /** When the current NPI was entered: the verification queue is oldest first. */
+  @Column('timestamptz', { name: 'npi_submitted_at', nullable: true })
+  npiSubmittedAt: Date | null;
+
+  @Column('timestamptz', { name: 'npi_verified_at', nullable: true })
+  npiVerifiedAt: Date | null;
+
+  @Column('uuid', { name: 'npi_verified_by', nullable: true })
+  npiVerifiedBy: string | null;
+
+  @Column('text', { name: 'npi_verification_source', nullable: true })
+  npiVerificationSource: string | null;
+
+  @Column('text', { name: 'npi_verification_note', nullable: true })
+  npiVerificationNote: string | null;
 
   @Field(() => String, { nullable: true, description: 'NUCC code, e.g. "207Q00000X"' })
   @Column('text', { name: 'taxonomy_code', nullable: true })

@@ -11,6 +11,9 @@ import { ChangeHistoryService } from '../services/change-history.service';
 import { SuspensionService } from '../services/suspension.service';
 import { TherapistsService } from '../services/therapists.service';
 import { VerificationService } from '../services/verification.service';
+import { ProviderVerificationService } from '../services/provider-verification.service';
+import { Provider } from '../entities/provider.entity';
+import { VerifyProviderInput } from '../dto/verify-provider.input';
 
 /** Network staff: verification, suspension and the change history. */
 @Resolver()
@@ -20,6 +23,7 @@ export class AdminResolver {
     private readonly suspension: SuspensionService,
     private readonly history: ChangeHistoryService,
     private readonly therapists: TherapistsService,
+    private readonly providerVerification: ProviderVerificationService,
   ) {}
 
   @Roles(Role.ADMIN)
@@ -42,6 +46,18 @@ export class AdminResolver {
       submittedAt: row.submittedAt,
       therapist: therapists.get(row.therapistId)!,
     }));
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => [Provider], { description: 'Prescribers whose NPI waits for verification, oldest first' })
+  pendingProviderVerifications(@PageSize({ defaultValue: 50, max: 200 }) first: number): Promise<Provider[]> {
+    return this.providerVerification.pending(first);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Verification, { description: 'Checked against the NPPES registry; VERIFIED or REJECTED' })
+  verifyProvider(@CurrentCaller() caller: Caller, @Args('input') input: VerifyProviderInput): Promise<Verification> {
+    return this.providerVerification.verify(caller.principal, input);
   }
 
   @Roles(Role.ADMIN)

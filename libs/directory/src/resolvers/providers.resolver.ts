@@ -4,6 +4,8 @@ import { Role } from '@mmn/shared';
 import { ProviderProfileInput } from '../dto/provider-profile.input';
 import { Provider } from '../entities/provider.entity';
 import { ProvidersService } from '../services/providers.service';
+import { providerVerificationOf } from '../services/provider-verification.service';
+import { Verification } from '../directory.models';
 
 @Resolver(() => Provider)
 export class ProvidersResolver {
@@ -28,6 +30,11 @@ export class ProvidersResolver {
     @Args('input') input: ProviderProfileInput,
   ): Promise<Provider> {
     return this.providers.updateProfile(caller.principal, input);
+  }
+
+  @ResolveField(() => Verification, { description: 'Primary-source verification of the NPI (NPPES)' })
+  verification(@Parent() provider: Provider): Verification {
+    return providerVerificationOf(provider);
   }
 
   /** Non-null in the contract: a provider who has not entered an NPI yet reads "". */

@@ -10,6 +10,7 @@ import { PracticeLocation } from '../entities/practice-location.entity';
 import { Provider } from '../entities/provider.entity';
 import { recordChanges } from '../rules/change-log';
 import { geocodeLocation, type GeocodedLocation } from '../rules/geocode-location';
+import { ProviderVerificationService, resetNpiVerification } from './provider-verification.service';
 import { isUuid } from '@mmn/shared';
 
 const PROVIDER_FIELDS = ['displayName', 'npi', 'taxonomyCode', 'specialty', 'organization', 'locations'] as const;
@@ -25,6 +26,7 @@ export class ProvidersService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Provider) private readonly providers: Repository<Provider>,
     private readonly users: UsersService,
+    private readonly verification: ProviderVerificationService,
   ) {}
 
   onModuleInit(): void {
@@ -80,7 +82,11 @@ export class ProvidersService implements OnModuleInit {
         });
         const before = { ...provider, locations: describeLocations(existing) };
         if (input.displayName != null) provider.displayName = input.displayName;
+        const npiBefore = provider.npi;
         if (input.npi !== undefined) provider.npi = input.npi || null;
+        // A changed NPI is a different claim: it goes back to PENDING and stops counting until checked again.
+        const npiChanged = provider.npi !== npiBefore;
+        if (npiChanged) resetNpiVerification(provider);
         if (input.taxonomyCode !== undefined) provider.taxonomyCode = input.taxonomyCode || null;
         if (input.specialty !== undefined) provider.specialty = input.specialty || null;
         if (input.organization !== undefined) provider.organization = input.organization || null;
@@ -96,6 +102,7 @@ export class ProvidersService implements OnModuleInit {
           ...provider,
           locations: input.locations != null ? describeLocations(locations) : before.locations,
         };
+        if (npiChanged) await this.verification.notifyChanged(manager, provider.id);
         await recordChanges(
           manager,
           { actorId: principal.userId, providerId: provider.id, entity: 'Provider', entityId: provider.id },

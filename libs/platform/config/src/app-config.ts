@@ -30,6 +30,10 @@ export interface AppConfig {
   runSearchWorker: boolean;
   /** Per-client budgets (issue 14); the test harness raises them so tests from one address do not share them. */
   limits: RequestLimits;
+  /** Only prescribers with a VERIFIED NPI may send referrals (REQUIRE_VERIFIED_PRESCRIBERS, default true). */
+  requireVerifiedPrescribers?: boolean;
+  /** The NPPES NPI Registry API administrators compare NPIs against (NPPES_API_URL). */
+  nppesApiUrl?: string;
   /** Serve GraphQL introspection (always outside production; in production only when GRAPHQL_INTROSPECTION=true). */
   graphqlIntrospection: boolean;
 }
@@ -191,5 +195,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       anonymousCostPerMinute: positiveInt(env, 'ANONYMOUS_COST_PER_MINUTE', 600),
     },
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', false) || nodeEnv !== 'production',
+    requireVerifiedPrescribers: bool(env, 'REQUIRE_VERIFIED_PRESCRIBERS', true),
+    nppesApiUrl: url(env, 'NPPES_API_URL', ['http:', 'https:']) ?? 'https://npiregistry.cms.hhs.gov/api/',
   };
 }

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@mmn/audit';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
 import { isUniqueViolation } from '@mmn/database';
-import { Provider } from '@mmn/directory';
+import { prescriberRefusal, Provider } from '@mmn/directory';
 import { BadUserInputError, ConflictError, type FieldProblem, ForbiddenError, NotFoundError } from '@mmn/errors';
 import type { Caller } from '@mmn/identity';
 import { ReferenceDataService } from '@mmn/reference-data';
@@ -41,6 +41,8 @@ export class ReferralCreation {
       if (!provider.npi || !isValidNpi(provider.npi)) {
         throw new ForbiddenError('Add a valid NPI to your provider profile before sending referrals.');
       }
+      const refusal = prescriberRefusal(provider.npiStatus, this.config.requireVerifiedPrescribers !== false);
+      if (refusal) throw new ForbiddenError(refusal);
       const { idempotencyKey, ...request } = input;
       const requestHash = canonicalHash(request);
       // A retry returns the original result even if the therapist or the dates would no longer pass today.

@@ -10,12 +10,16 @@ async function lockTherapist(manager: EntityManager, therapistId: string): Promi
   await manager.query('SELECT 1 FROM "therapists" WHERE "id" = $1 FOR UPDATE', [therapistId]);
 }
 
-/** Distinct providers with a referral this therapist accepted at some point (from the ACCEPTED events). */
+/**
+ * Distinct VERIFIED prescribers with a referral this therapist accepted at some point (from the ACCEPTED events):
+ * an unverified account with a borrowed NPI adds nothing to anyone's reputation.
+ */
 export async function recomputeReferringProviders(manager: EntityManager, therapistId: string): Promise<void> {
   await lockTherapist(manager, therapistId);
   await manager.query(
     `UPDATE "therapists" SET "referring_providers" = (
        SELECT count(DISTINCT r."provider_id") FROM "referral_events" e JOIN "referrals" r ON r."id" = e."referral_id"
+       JOIN "providers" p ON p."id" = r."provider_id" AND p."npi_status" = 'VERIFIED'
        WHERE e."therapist_id" = $1 AND e."type" = 'ACCEPTED'), "updated_at" = now()
      WHERE "id" = $1`,
     [therapistId],
@@ -42,4 +46,14 @@ export async function recomputeEndorsementCount(manager: EntityManager, therapis
     [therapistId],
   );
   await enqueueSearchUpdate(manager, therapistId);
+}
+
+/** The therapists whose reputation counts a referral from this provider (after its verification changed). */
+export async function recomputeForProvider(manager: EntityManager, providerId: string): Promise<void> {
+  const rows = await manager.query<{ therapist_id: string }[]>(
+    `SELECT DISTINCT e."therapist_id" FROM "referral_events" e JOIN "referrals" r ON r."id" = e."referral_id"
+      WHERE r."provider_id" = $1 AND e."type" = 'ACCEPTED' AND e."therapist_id" IS NOT NULL ORDER BY 1`,
+    [providerId],
+  );
+  for (const row of rows) await recomputeReferringProviders(manager, row.therapist_id);
 }

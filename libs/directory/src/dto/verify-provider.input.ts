@@ -1,0 +1,29 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { trim } from '@mmn/shared';
+import { VerificationStatus } from '../directory.enums';
+
+@InputType()
+export class VerifyProviderInput {
+  @Field(() => ID)
+  @IsString()
+  providerId: string;
+
+  @Field(() => VerificationStatus, { description: 'VERIFIED or REJECTED' })
+  @IsIn([VerificationStatus.VERIFIED, VerificationStatus.REJECTED], { message: 'must be VERIFIED or REJECTED' })
+  status: VerificationStatus;
+
+  @Field({ description: 'What was checked, e.g. "NPPES NPI Registry: name, taxonomy, state and active status match"' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300, { message: 'must be 1 to 300 characters' })
+  source: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
