@@ -3,3 +3,5 @@ export * from './audit-log-entry.entity';
 export * from './audit-log.service';
 export * from './audit-trail';
 export * from './audit.module';
+export * from './audit-log.models';
+export * from './audit-log-query.service';

@@ -1,4 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { BadUserInputError } from '@mmn/errors';
+import { PageSize } from '@mmn/graphql-platform';
 import { Public } from '@mmn/identity';
 import { Diagnosis } from './diagnoses/diagnosis.entity';
 import { ReferenceDataService } from './reference-data.service';
@@ -24,6 +26,18 @@ export class ReferenceDataResolver {
   @Query(() => [Network])
   networks(): Promise<Network[]> {
     return this.referenceData.networks();
+  }
+
+  @Public()
+  @Query(() => [Diagnosis], {
+    description: 'ICD-10-CM codes by code prefix or words ("carpal" -> G56.0x), patient words included',
+  })
+  searchDiagnoses(
+    @Args('text') text: string,
+    @PageSize({ defaultValue: 10, max: 50 }) first: number,
+  ): Promise<Diagnosis[]> {
+    if (text.length > 200) throw BadUserInputError.field('text', 'must be at most 200 characters');
+    return this.referenceData.searchDiagnoses(text, first);
   }
 
   @Public()

@@ -3,12 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import { Diagnosis } from './diagnoses/diagnosis.entity';
 import { icd10Ancestors } from './diagnoses/icd10-code';
+import { searchDiagnoses } from './diagnoses/diagnosis-search';
 import { Condition, Network, Technique } from './vocabulary/vocabulary.entities';
 
 /** Reference vocabularies are small and change only through migrations: read once, then served from memory. */
 @Injectable()
 export class ReferenceDataService {
   private cache?: Promise<{ conditions: Condition[]; techniques: Technique[]; networks: Network[] }>;
+  private allDiagnoses?: Promise<Diagnosis[]>;
 
   constructor(
     @InjectRepository(Condition) private readonly conditionRepo: Repository<Condition>,
@@ -37,6 +39,13 @@ export class ReferenceDataService {
 
   async networks(): Promise<Network[]> {
     return (await this.load()).networks;
+  }
+
+  /** The prescriber's look-up as they type: by code prefix or words, patient words of the conditions included. */
+  async searchDiagnoses(text: string, first: number): Promise<Diagnosis[]> {
+    this.allDiagnoses ??= this.diagnosisRepo.find({ order: { code: 'ASC' } });
+    this.allDiagnoses.catch(() => (this.allDiagnoses = undefined));
+    return searchDiagnoses(await this.allDiagnoses, await this.conditions(), text, first);
   }
 
   async diagnosis(code: string): Promise<Diagnosis | null> {

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Provider, Therapist } from '@mmn/directory';
-import { GraphQLDate } from '@mmn/graphql-platform';
+import { GraphQLDate, PageInfo } from '@mmn/graphql-platform';
 import { Diagnosis } from '@mmn/reference-data';
 import { Role } from '@mmn/shared';
 import { Visit } from './entities/visit.entity';
@@ -148,15 +148,6 @@ export class ReferralEdge {
 
   @Field(() => ReferralView)
   node: ReferralView;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
 }
 
 @ObjectType()

@@ -4,3 +4,4 @@ export * from './query-limits';
 export * from './scalars';
 export * from './page-size';
 export * from './input-decorators';
+export * from './page-info';
