@@ -32,6 +32,7 @@ import { CredentialsService } from './services/credentials.service';
 import { LocationsService } from './services/locations.service';
 import { ProvidersService } from './services/providers.service';
 import { ProviderVerificationService } from './services/provider-verification.service';
+import { NppesClient } from './registry/nppes-client.service';
 import { SuspensionService } from './services/suspension.service';
 import { TherapistsService } from './services/therapists.service';
 import { VerificationService } from './services/verification.service';
@@ -61,6 +62,7 @@ export const DIRECTORY_ENTITIES = [
     ChangeHistoryService,
     ProvidersService,
     ProviderVerificationService,
+    NppesClient,
     TherapistsResolver,
     TherapistFieldsResolver,
     PracticeLocationFieldsResolver,

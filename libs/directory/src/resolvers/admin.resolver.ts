@@ -13,6 +13,8 @@ import { TherapistsService } from '../services/therapists.service';
 import { VerificationService } from '../services/verification.service';
 import { ProviderVerificationService } from '../services/provider-verification.service';
 import { Provider } from '../entities/provider.entity';
+import { NppesClient } from '../registry/nppes-client.service';
+import { RegistryLookup } from '../registry/registry.models';
 import { VerifyProviderInput } from '../dto/verify-provider.input';
 
 /** Network staff: verification, suspension and the change history. */
@@ -24,6 +26,7 @@ export class AdminResolver {
     private readonly history: ChangeHistoryService,
     private readonly therapists: TherapistsService,
     private readonly providerVerification: ProviderVerificationService,
+    private readonly nppes: NppesClient,
   ) {}
 
   @Roles(Role.ADMIN)
@@ -52,6 +55,12 @@ export class AdminResolver {
   @Query(() => [Provider], { description: 'Prescribers whose NPI waits for verification, oldest first' })
   pendingProviderVerifications(@PageSize({ defaultValue: 50, max: 200 }) first: number): Promise<Provider[]> {
     return this.providerVerification.pending(first);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => RegistryLookup, { description: "The NPPES registry's record of a provider's NPI, beside their entries" })
+  providerRegistryRecord(@Args('providerId', { type: () => ID }) providerId: string): Promise<RegistryLookup> {
+    return this.nppes.lookUpProvider(providerId);
   }
 
   @Roles(Role.ADMIN)
