@@ -8,6 +8,7 @@ import { RateLimits1796144903024 } from './1796144903024-RateLimits';
 import { FhirExportJobs1796146047904 } from './1796146047904-FhirExportJobs';
 import { AccessCodeKeyVersion1796146200884 } from './1796146200884-AccessCodeKeyVersion';
 import { ProviderVerification1796146586614 } from './1796146586614-ProviderVerification';
+import { ListingProblemResolution1796147407801 } from './1796147407801-ListingProblemResolution';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   FhirExportJobs1796146047904,
   AccessCodeKeyVersion1796146200884,
   ProviderVerification1796146586614,
+  ListingProblemResolution1796147407801,
 ];

@@ -15,6 +15,7 @@ import { Therapist } from './entities/therapist.entity';
 import { ListingProblemReport } from './listing/listing-problem-report.entity';
 import { ListingProblemsService } from './listing/listing-problems.service';
 import { PublicListingResolver } from './listing/public-listing.resolver';
+import { ListingProblemsAdminResolver } from './listing/listing-problems-admin.resolver';
 import { PublicListingService } from './listing/public-listing.service';
 import { AdminResolver } from './resolvers/admin.resolver';
 import {
@@ -75,6 +76,7 @@ export const DIRECTORY_ENTITIES = [
     PublicListingService,
     ListingProblemsService,
     PublicListingResolver,
+    ListingProblemsAdminResolver,
   ],
   exports: [TherapistsService, ProvidersService, ProviderVerificationService, DirectoryReadModel],
 })

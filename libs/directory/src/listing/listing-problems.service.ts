@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, type Repository } from 'typeorm';
-import { BadUserInputError, NotFoundError, RateLimitedError } from '@mmn/errors';
+import { IsNull, MoreThan, Not, type Repository } from 'typeorm';
+import { BadUserInputError, ConflictError, NotFoundError, RateLimitedError } from '@mmn/errors';
+import type { Principal } from '@mmn/identity';
 import { isUuid } from '@mmn/shared';
 import { TherapistsService } from '../services/therapists.service';
 import { ListingProblemReport } from './listing-problem-report.entity';
@@ -40,5 +41,38 @@ export class ListingProblemsService {
       clientIp,
     });
     return true;
+  }
+
+  /** The administrators' list: open reports (or resolved ones), oldest open first, newest resolved first. */
+  async list(resolved: boolean, first: number): Promise<ListingProblemReport[]> {
+    const reports = await this.reports.find({
+      where: { resolvedAt: resolved ? Not(IsNull()) : IsNull() },
+      order: resolved ? { resolvedAt: 'DESC', id: 'ASC' } : { createdAt: 'ASC', id: 'ASC' },
+      take: first,
+    });
+    return this.withTherapists(reports);
+  }
+
+  async resolve(admin: Principal, id: string, note: string): Promise<ListingProblemReport> {
+    const trimmed = note.trim();
+    if (trimmed.length === 0 || trimmed.length > 2000)
+      throw BadUserInputError.field('note', 'must be 1 to 2000 characters');
+    const report = isUuid(id) ? await this.reports.findOne({ where: { id } }) : null;
+    if (!report) throw new NotFoundError('Listing problem report');
+    const result = await this.reports
+      .createQueryBuilder()
+      .update()
+      .set({ resolvedAt: () => 'now()', resolutionNote: trimmed, resolvedBy: admin.userId })
+      .where('id = :id AND resolved_at IS NULL', { id })
+      .execute();
+    if (result.affected !== 1) throw new ConflictError('This report was already resolved.');
+    const [resolved] = await this.withTherapists([await this.reports.findOneOrFail({ where: { id } })]);
+    return resolved;
+  }
+
+  private async withTherapists(reports: ListingProblemReport[]): Promise<ListingProblemReport[]> {
+    const therapists = await this.therapists.loadMany([...new Set(reports.map((r) => r.therapistId))]);
+    for (const report of reports) report.therapist = therapists.get(report.therapistId);
+    return reports.filter((report) => report.therapist !== undefined);
   }
 }
