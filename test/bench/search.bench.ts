@@ -1,52 +1,28 @@
 /**
- * `npm run bench:search [-- --therapists 100000 --seed 42 --requests 600]`
+ * `npm run bench:search [-- --therapists 10000,100000,1000000 --seed 42 --requests 600]`
  *
- * Seeds N synthetic therapists (deterministic for a seed) into a scratch PostgreSQL and Meilisearch in a temporary
- * directory and prints, in one run:
- *  - the full-index time (rebuild of the whole index, as `npm run reindex` does);
- *  - side by side for the same query mix, at concurrency 1 and 16: raw Meilisearch search requests (exactly the
- *    request the API sends) and `searchTherapists` through the GraphQL API over HTTP, with p50/p95/p99 latency,
- *    requests per second, and the API/raw ratios;
- *  - outbox lag: from a profile update's commit to its visibility in the index;
- *  - SQL statements per search request at page size 5 and 50 (must not grow with the page size).
- * The API runs as its own process (as in production), so the load generator does not share its event loop.
+ * For each directory size: seeds N synthetic therapists (deterministic for a seed) into a scratch PostgreSQL and
+ * Meilisearch and prints, in one run, each figure with its target and PASS/FAIL:
+ *  - the full-index time; the API process's CPU ms per request; resident memory of the API and Meilisearch;
+ *  - for the same query mix at concurrency 1 and 16: the naive request sent straight to Meilisearch (today's
+ *    `_geoRadius` filter, facets, exact totals), `searchTherapists` through the GraphQL API over HTTP, and the same
+ *    searches answered by PostgreSQL alone (bench-postgres.ts), with p50/p95/p99 and requests per second;
+ *  - that the API's results are exactly the naive query's (hits, order, totalHits, facet counts), every query;
+ *  - outbox lag (a profile update's commit to its visibility in the index), idle and under the 16-client load;
+ *  - SQL statements per search request at page size 5 and 50.
+ * With several sizes it also prints p95 and req/s per size and writes docs/bench/search-p95-by-size.svg.
  * Figures only: nothing here asserts timings.
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'child_process';
-import { randomBytes } from 'crypto';
-import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { performance } from 'perf_hooks';
-import { Client } from 'pg';
-import type { INestApplication } from '@nestjs/common';
-import { createApp, runMigrations } from '@mmn/server';
-import { DEMO_METROS, generateProviders, generateTherapists, random, seedDirectory } from '@mmn/demo';
-import { loadConfig, type ResolvedConfig } from '@mmn/config';
-import { hashPassword } from '@mmn/identity';
-import { freePort, type RunningService, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@mmn/runtime';
-import {
-  ReindexService,
-  TherapistIndex,
-  type TherapistSearchInput,
-  TherapistSearchService,
-  TherapistSort,
-} from '@mmn/search';
-import { DataSource } from 'typeorm';
-
-const PASSWORD = 'bench-password-not-secret';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`--${name} must be a positive whole number`);
-    process.exit(2);
-  }
-  return value;
-}
+import { DEMO_METROS, random } from '@mmn/demo';
+import { TherapistIndex, type TherapistSearchInput, TherapistSearchService, TherapistSort } from '@mmn/search';
+import { checkExact, lagLine, lastUpdateCost, outboxLag, statementsPerSearch } from './bench-checks';
+import { writeChart } from './bench-chart';
+import { PostgresSearch } from './bench-postgres';
+import { type BenchEnv, setUp, type Vocabulary } from './bench-setup';
+import { load, ms, option, optionList, percentile, type RunFigures, rssMb, verdict } from './bench-support';
 
 const SEARCH_QUERY = `query Search($input: TherapistSearchInput!) {
   searchTherapists(input: $input) {
@@ -80,7 +56,7 @@ const TEXTS = [
 ];
 
 /** The query mix: filtered geo searches over the seeded metros, with and without text, each sort. */
-function queryMix(conditionIds: string[], techniqueIds: string[], size = 60): TherapistSearchInput[] {
+function queryMix({ conditionIds, techniqueIds }: Vocabulary, size = 60): TherapistSearchInput[] {
   const rnd = random(7);
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)];
   const mix: TherapistSearchInput[] = [];
@@ -99,339 +75,168 @@ function queryMix(conditionIds: string[], techniqueIds: string[], size = 60): Th
   return mix;
 }
 
-interface RunFigures {
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-  requests: number;
+interface SizeFigures {
+  size: number;
+  runs: Record<string, RunFigures>;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+const line = (label: string, f: RunFigures) =>
+  `${label.padEnd(24)}${ms(f.p50)} ${ms(f.p95)} ${ms(f.p99)} ${f.rps.toFixed(0).padStart(9)}${f.cpuMsPerRequest === undefined ? '' : `   ${f.cpuMsPerRequest.toFixed(1)} CPU ms/request (API process)`}`;
 
-async function load(concurrency: number, requests: number, send: (i: number) => Promise<void>): Promise<RunFigures> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < requests; i = next++) {
-        const t0 = performance.now();
-        await send(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    rps: requests / seconds,
-    requests,
-  };
-}
-
-const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API process exited with code ${child.exitCode}`);
-    const ok = await fetch(`${url}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the API did not become healthy within 120 s');
-}
-
-async function main(): Promise<void> {
-  const therapistCount = option('therapists', 100_000);
-  const seed = option('seed', 42);
-  const requests = option('requests', 600);
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-bench-'));
-  // When run as root, embedded PostgreSQL runs as an unprivileged user that must be able to enter the directory.
-  fs.chmodSync(workDir, 0o755);
-  const services: RunningService[] = [];
-  let app: INestApplication | undefined;
-  let api: ChildProcess | undefined;
-  const cleanup = async () => {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((r) => api!.once('exit', r));
-    }
-    await app?.close().catch(() => undefined);
-    for (const s of services.reverse()) await s.stop().catch(() => undefined);
-    fs.rmSync(workDir, { recursive: true, force: true });
-  };
-  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
-
+async function runSize(count: number, seed: number, requests: number): Promise<SizeFigures> {
+  console.log(`\n=== ${count.toLocaleString('en-US')} therapists (seed ${seed}), ${os.cpus().length} CPUs ===`);
+  const env: BenchEnv = await setUp(count, seed);
   try {
-    console.log(
-      `Search benchmark: ${therapistCount.toLocaleString('en-US')} therapists (seed ${seed}), ${os.cpus().length} CPUs, scratch data in ${workDir}`,
-    );
-    const pg = await startEmbeddedPostgres({
-      dataDir: path.join(workDir, 'postgres'),
-      password: randomBytes(12).toString('hex'),
-      database: 'bench',
-    });
-    services.push(pg);
-    const masterKey = randomBytes(16).toString('hex');
-    const meili = await startEmbeddedMeilisearch({ dataDir: path.join(workDir, 'meili'), masterKey });
-    services.push(meili);
-    await runMigrations(pg.url);
-
-    // Seed.
-    const dataSource = new DataSource({ type: 'postgres', url: pg.url });
-    await dataSource.initialize();
-    const ids = async (table: string) =>
-      (await dataSource.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
-    const vocabulary = {
-      conditionIds: await ids('conditions'),
-      techniqueIds: await ids('techniques'),
-      networkIds: await ids('networks'),
-    };
-    const t0 = performance.now();
-    const therapists = generateTherapists(therapistCount, seed, vocabulary).map((t, i) => ({
-      ...t,
-      email: `therapist${i + 1}@bench.example`,
-    }));
-    const providers = generateProviders(Math.max(10, Math.round(therapistCount / 50)), seed).map((p, i) => ({
-      ...p,
-      email: `provider${i + 1}@bench.example`,
-      npi: null,
-    }));
-    await seedDirectory(dataSource, { therapists, providers, passwordHash: await hashPassword(PASSWORD) });
-    // The full rebuild below indexes everyone; the per-write outbox rows of the seed are not needed.
-    await dataSource.query('UPDATE search_outbox SET processed_at = now() WHERE processed_at IS NULL');
-    await dataSource.destroy();
-    console.log(
-      `Seeded ${therapistCount.toLocaleString('en-US')} therapists and ${providers.length} providers in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-
-    // An in-process application (no HTTP load, no worker) for the rebuild, the raw requests and SQL counting.
-    const config: ResolvedConfig = {
-      port: 0,
-      nodeEnv: 'production',
-      dataDir: workDir,
-      databaseUrl: pg.url,
-      meiliUrl: meili.url,
-      meiliMasterKey: masterKey,
-      jwtSecret: randomBytes(32).toString('hex'),
-      accessCodeKeys: { current: 1, keys: { 1: randomBytes(32).toString('hex') } },
-      seedDemo: false,
-      logLevel: 'warn',
-      searchIndexPrefix: 'bench_',
-      runSearchWorker: false,
-      publicUrl: 'http://localhost:3000',
-      mailFrom: 'Search benchmark <no-reply@example.test>',
-      // The benchmark's load comes from one address: the per-client budgets would measure themselves.
-      limits: { ...loadConfig({}).limits, anonymousRequestsPerMinute: 1e9, anonymousCostPerMinute: 1e9 },
-      graphqlIntrospection: false,
-    };
-    app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
-    const inProcessUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-
-    const report = await app.get(ReindexService).rebuild();
-    console.log(
-      `Full index: ${report.therapists.toLocaleString('en-US')} therapists (${report.documents.toLocaleString('en-US')} documents) in ${report.seconds.toFixed(1)} s`,
-    );
-
-    // The API as its own process, with the outbox worker, on the same database and index.
-    const apiPort = await freePort();
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the API process there (open it in Chrome DevTools).
-    const profile = process.env.BENCH_CPU_PROFILE
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`]
-      : [];
-    api = spawn(
-      process.execPath,
-      [...profile, '-r', '@swc-node/register', path.join(__dirname, '../../apps/api/src/main.ts')],
-      {
-        cwd: path.join(__dirname, '../..'),
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          PORT: String(apiPort),
-          DATABASE_URL: pg.url,
-          MEILI_URL: meili.url,
-          MEILI_MASTER_KEY: masterKey,
-          JWT_SECRET: config.jwtSecret,
-          SEED_DEMO: 'false',
-          LOG_LEVEL: 'warn',
-          SEARCH_INDEX_PREFIX: 'bench_',
-          SEARCH_WORKER: 'true',
-          DATA_DIR: workDir,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    await waitForHealth(apiUrl, api);
-
-    const searchService = app.get(TherapistSearchService);
-    const indexName = app.get(TherapistIndex).liveName;
-    const mix = queryMix(vocabulary.conditionIds, vocabulary.techniqueIds);
-    const rawBodies = mix.map((input) => {
-      const request = searchService.buildRequest(input);
-      return JSON.stringify({ q: request.text, ...request.params });
-    });
-    const apiBodies = mix.map((input) => JSON.stringify({ query: SEARCH_QUERY, variables: { input } }));
-    // Uncompressed, as the API's own client asks (see SearchEngine).
+    const service = env.app.get(TherapistSearchService);
+    const indexName = env.app.get(TherapistIndex).liveName;
+    const mix = queryMix(env.vocabulary);
     const meiliHeaders = {
       'content-type': 'application/json',
       'accept-encoding': 'identity',
-      authorization: `Bearer ${masterKey}`,
+      authorization: `Bearer ${env.masterKey}`,
     };
-    const sendRaw = async (i: number) => {
-      const res = await fetch(`${meili.url}/indexes/${indexName}/search`, {
+    const raw = async (body: string) => {
+      const res = await fetch(`${env.meiliUrl}/indexes/${indexName}/search`, {
         method: 'POST',
         headers: meiliHeaders,
-        body: rawBodies[i % rawBodies.length],
+        body,
       });
       const text = await res.text();
       if (!res.ok) throw new Error(`Meilisearch answered ${res.status}: ${text.slice(0, 200)}`);
+      return JSON.parse(text) as { hits: { therapistId: string }[]; totalHits: number };
     };
-    const sendApi = (base: string) => async (i: number) => {
-      const res = await fetch(`${base}/graphql`, {
+    const requestsOf = mix.map((input) => service.buildRequest(input));
+    const rawBodies = requestsOf.map((r) => JSON.stringify({ q: r.text, ...r.params }));
+    const apiBodies = mix.map((input) => JSON.stringify({ query: SEARCH_QUERY, variables: { input } }));
+    const sendRaw = async (i: number) => void (await raw(rawBodies[i % rawBodies.length]));
+    const sendApi = async (i: number) => {
+      const res = await fetch(`${env.apiUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: apiBodies[i % apiBodies.length],
       });
-      const body = (await res.json()) as {
-        errors?: { message: string; extensions?: { code?: string } }[];
-        data?: { searchTherapists: { totalHits: number } };
-      };
+      const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
       if (body.errors)
         throw new Error(`the API answered ${body.errors[0].extensions?.code}: ${body.errors[0].message}`);
     };
+    const pg = new PostgresSearch(env.pgUrl);
+    const pgSeconds = await pg.prepare();
+    const sendPg = async (i: number) => void (await pg.search(mix[i % mix.length], requestsOf[i % mix.length].point));
 
-    // Every query of the mix works through both paths and finds therapists.
+    const exact = await checkExact(env, mix, raw);
     let withHits = 0;
-    for (let i = 0; i < mix.length; i++) {
-      await sendRaw(i);
-      const res = await fetch(`${apiUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: apiBodies[i],
-      });
-      const body = (await res.json()) as {
-        errors?: { message: string }[];
-        data: { searchTherapists: { totalHits: number } };
-      };
-      if (body.errors) throw new Error(`query ${i} failed: ${body.errors[0].message}`);
-      if (body.data.searchTherapists.totalHits > 0) withHits++;
-    }
+    for (let i = 0; i < mix.length; i++) if ((await raw(rawBodies[i])).totalHits > 0) withHits++;
     console.log(
       `Query mix: ${mix.length} filtered geo searches over ${DEMO_METROS.length} metros (${withHits} with hits), page size 20, facets on`,
     );
+    console.log(
+      `Exact results (API engine path vs the naive _geoRadius request; pages 1 and 2, counted and reused): ${exact.checked - exact.different}/${exact.checked} identical ${verdict(exact.different === 0)}`,
+    );
+    console.log(`PostgreSQL-only search table and indexes built in ${pgSeconds.toFixed(1)} s`);
 
-    // Warm both paths, then measure side by side.
     await load(4, 200, sendRaw);
-    await load(4, 200, sendApi(apiUrl));
-    console.log('\n                         p50       p95       p99      req/s');
-    const rows: string[] = [];
-    for (const concurrency of [1, 16]) {
-      const n = concurrency === 1 ? requests : requests * 3;
-      const raw = await load(concurrency, n, sendRaw);
-      const viaApi = await load(concurrency, n, sendApi(apiUrl));
-      const line = (label: string, f: RunFigures) =>
-        `${label.padEnd(20)}${ms(f.p50)} ${ms(f.p95)} ${ms(f.p99)} ${f.rps.toFixed(0).padStart(9)}`;
-      console.log(line(`raw Meili   c=${concurrency}`, raw));
-      console.log(line(`GraphQL API c=${concurrency}`, viaApi));
-      rows.push(
-        `c=${concurrency}: API/raw p95 ${(viaApi.p95 / raw.p95).toFixed(2)}x (target <= 1.5), API/raw req/s ${(viaApi.rps / raw.rps).toFixed(2)}x (target >= 0.67); ${n} requests each`,
+    await load(4, 200, sendApi);
+    await load(4, 100, sendPg);
+    console.log('\n                             p50       p95       p99      req/s');
+    const runs: Record<string, RunFigures> = {};
+    const verdicts: string[] = [];
+    for (const c of [1, 16]) {
+      const n = c === 1 ? requests : requests * 3;
+      runs[`raw${c}`] = await load(c, n, sendRaw);
+      runs[`api${c}`] = await load(c, n, sendApi, env.api.pid);
+      runs[`pg${c}`] = await load(c, c === 1 ? Math.min(n, 300) : Math.min(n, 600), sendPg);
+      console.log(line(`raw Meili (naive) c=${c}`, runs[`raw${c}`]));
+      console.log(line(`GraphQL API       c=${c}`, runs[`api${c}`]));
+      console.log(line(`PostgreSQL only   c=${c}`, runs[`pg${c}`]));
+      const api = runs[`api${c}`];
+      const rawRun = runs[`raw${c}`];
+      const pgRun = runs[`pg${c}`];
+      verdicts.push(
+        `c=${c}: API/raw p95 ${(api.p95 / rawRun.p95).toFixed(2)}x (target <= 1.0) ${verdict(api.p95 <= rawRun.p95)}` +
+          (c === 16
+            ? `; API/raw req/s ${(api.rps / rawRun.rps).toFixed(2)}x (target >= 1.0) ${verdict(api.rps >= rawRun.rps)}`
+            : '') +
+          `; API vs PostgreSQL p95 ${api.p95.toFixed(1)} vs ${pgRun.p95.toFixed(1)} ms, req/s ${api.rps.toFixed(0)} vs ${pgRun.rps.toFixed(0)} (target API ahead on both) ${verdict(api.p95 < pgRun.p95 && api.rps > pgRun.rps)}`,
       );
     }
-    for (const row of rows) console.log(row);
+    for (const v of verdicts) console.log(v);
+    await pg.close();
 
-    // Outbox lag: a therapist edits the profile; how long until the index shows it.
-    const login = await fetch(`${apiUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
-        variables: { input: { email: 'therapist1@bench.example', password: PASSWORD } },
-      }),
-    }).then((r) => r.json() as Promise<{ data: { login: { accessToken: string } } }>);
-    const token = login.data.login.accessToken;
-    const lags: number[] = [];
-    const pause = random(11);
-    for (let k = 0; k < 40; k++) {
-      const marker = `bench marker ${k} ${randomBytes(4).toString('hex')}`;
-      const started = performance.now();
-      const res = await fetch(`${apiUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          query: 'mutation($input: TherapistProfileInput!) { updateMyTherapistProfile(input: $input) { id } }',
-          variables: { input: { bio: marker } },
-        }),
-      }).then(
-        (r) =>
-          r.json() as Promise<{ data?: { updateMyTherapistProfile: { id: string } }; errors?: { message: string }[] }>,
-      );
-      if (!res.data) throw new Error(`profile update failed: ${res.errors?.[0].message}`);
-      const docUrl = `${meili.url}/indexes/${indexName}/documents/${res.data.updateMyTherapistProfile.id}_0?fields=bio`;
-      for (;;) {
-        const doc = (await fetch(docUrl, { headers: meiliHeaders }).then((r) => r.json())) as { bio?: string };
-        if (doc.bio === marker) break;
-        if (performance.now() - started > 30_000)
-          throw new Error('the profile update did not reach the index within 30 s');
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      // Measured from before the update was sent, so the figure includes the commit itself (an upper bound).
-      lags.push(performance.now() - started);
-      await new Promise((r) => setTimeout(r, 50 + pause() * 250));
-    }
-    lags.sort((a, b) => a - b);
+    const idle = await outboxLag(env, indexName);
     console.log(
-      `\nOutbox lag (update sent -> visible in the index), ${lags.length} updates: p50 ${percentile(lags, 50).toFixed(0)} ms, p95 ${percentile(lags, 95).toFixed(0)} ms, max ${lags[lags.length - 1].toFixed(0)} ms (target p95 < 1000 ms)`,
+      `\nOutbox lag (update sent -> visible in the index), ${idle.length} updates, idle: ${lagLine(idle)} (target p95 < 1000 ms) ${verdict(percentile(idle, 95) < 1000)}`,
     );
-
-    // SQL statements per search request, counted in the in-process application.
-    let statements = 0;
-    const original = Client.prototype.query;
-    (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
-      this: Client,
-      ...args: unknown[]
-    ) {
-      statements++;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
-    const perSearch = async (pageSize: number) => {
-      const sample = mix.slice(0, 12).map((input) => ({ ...input, pageSize }));
-      const counts: number[] = [];
-      let hits = 0;
-      for (const input of sample) {
-        const before = statements;
-        const res = await fetch(`${inProcessUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: SEARCH_QUERY, variables: { input } }),
-        });
-        const body = (await res.json()) as { data: { searchTherapists: { hits: unknown[] } } };
-        hits += body.data.searchTherapists.hits.length;
-        counts.push(statements - before);
-      }
-      return { min: Math.min(...counts), max: Math.max(...counts), hits: hits / sample.length };
-    };
-    await perSearch(5); // warm the reference-data cache
-    const small = await perSearch(5);
-    const large = await perSearch(50);
-    Client.prototype.query = original;
+    console.log(`  Meilisearch's own time for the last one-document updates: ${await lastUpdateCost(env)}`);
+    let loading = true;
+    const background = (async () => {
+      while (loading) await load(16, 160, sendApi);
+    })();
+    const busy = await outboxLag(env, indexName, 30);
+    loading = false;
+    await background;
     console.log(
-      `SQL statements per search: page size 5 -> ${small.min}..${small.max} (avg ${small.hits.toFixed(1)} hits), page size 50 -> ${large.min}..${large.max} (avg ${large.hits.toFixed(1)} hits)`,
+      `Outbox lag under the 16-client search load, ${busy.length} updates: ${lagLine(busy)} (target p95 < 1000 ms) ${verdict(percentile(busy, 95) < 1000)}`,
     );
+    console.log(
+      `Full index: ${env.indexSeconds.toFixed(1)} s for ${env.documents.toLocaleString('en-US')} documents${count === 100_000 ? ` (target at 100,000 < 30 s) ${verdict(env.indexSeconds < 30)}` : ''}`,
+    );
+    console.log(`SQL statements per search: ${await statementsPerSearch(env, SEARCH_QUERY, mix)}`);
+    console.log(
+      `Resident memory after the run: API process ${rssMb(env.api.pid).toFixed(0)} MB, Meilisearch ${rssMb(env.meiliPid).toFixed(0)} MB`,
+    );
+    return {
+      size: count,
+      runs: {
+        ...runs,
+        memory: { p50: rssMb(env.api.pid), p95: rssMb(env.meiliPid), p99: env.indexSeconds, rps: 0, requests: 0 },
+      },
+    };
   } finally {
-    await cleanup();
+    await env.cleanup();
   }
+}
+
+async function main(): Promise<void> {
+  const sizes = optionList('therapists', [100_000]);
+  const seed = option('seed', 42);
+  const requests = option('requests', 600);
+  const results: SizeFigures[] = [];
+  for (const size of sizes) results.push(await runSize(size, seed, requests));
+  if (results.length < 2) return;
+  console.log('\nHow cost grows (p95 ms / req/s):');
+  console.log(
+    'therapists    raw c=1      API c=1      PG c=1      raw c=16     API c=16     PG c=16   API MB  Meili MB  index s',
+  );
+  for (const r of results) {
+    const cell = (k: string) => `${r.runs[k].p95.toFixed(1)}/${r.runs[k].rps.toFixed(0)}`.padStart(12);
+    const mem = r.runs.memory;
+    console.log(
+      `${r.size.toLocaleString('en-US').padStart(10)} ${['raw1', 'api1', 'pg1', 'raw16', 'api16', 'pg16'].map(cell).join(' ')} ${mem.p50.toFixed(0).padStart(7)} ${mem.p95.toFixed(0).padStart(9)} ${mem.p99.toFixed(1).padStart(8)}`,
+    );
+  }
+  const at = (size: number) => results.find((r) => r.size === size);
+  if (at(100_000) && at(1_000_000)) {
+    const ratio = at(1_000_000)!.runs.api1.p95 / at(100_000)!.runs.api1.p95;
+    console.log(
+      `API p95 at 1,000,000 / at 100,000, 1 client: ${ratio.toFixed(2)}x (target <= 3) ${verdict(ratio <= 3)}`,
+    );
+  }
+  const series = (key: string, label: string, color: string, dashed = false) => ({
+    label,
+    color,
+    dashed,
+    points: results.map((r) => ({ size: r.size, p95: r.runs[key].p95 })),
+  });
+  const file = path.join(__dirname, '../../docs/bench/search-p95-by-size.svg');
+  writeChart(file, 'Search p95 by directory size (2 cores, one run)', [
+    series('api1', 'API, 1 client', '#1a6fb0'),
+    series('raw1', 'raw Meili, 1 client', '#2e8540'),
+    series('pg1', 'PostgreSQL, 1 client', '#cd2026'),
+    series('api16', 'API, 16 clients', '#1a6fb0', true),
+    series('raw16', 'raw Meili, 16 clients', '#2e8540', true),
+    series('pg16', 'PostgreSQL, 16 clients', '#cd2026', true),
+  ]);
+  console.log(`Chart written to ${path.relative(process.cwd(), file)}`);
 }
 
 main().then(

@@ -5,6 +5,7 @@ import { CredentialExpirySweep } from './indexing/credential-expiry-sweep.job';
 import { ReindexService } from './indexing/reindex.service';
 import { TherapistIndex } from './indexing/therapist-index';
 import { SearchOutboxWorker } from './outbox/search-outbox.worker';
+import { IndexVersion } from './query/index-version';
 import { PlaceSuggestionsResolver } from './query/place-suggestions.resolver';
 import { TherapistSearchResolver } from './query/therapist-search.resolver';
 import { TherapistSearchService } from './query/therapist-search.service';
@@ -15,6 +16,7 @@ import { SearchEngine } from './search-engine';
   imports: [ReferenceDataModule],
   providers: [
     SearchEngine,
+    IndexVersion,
     TherapistProjection,
     TherapistIndex,
     SearchOutboxWorker,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { therapistDocuments } from '../documents/therapist-document';
 import { TherapistProjection } from '../documents/therapist-projection';
+import { IndexVersion } from '../query/index-version';
 import { SearchEngine } from '../search-engine';
 import { TherapistIndex } from './therapist-index';
 
@@ -27,6 +28,7 @@ export class ReindexService {
     private readonly engine: SearchEngine,
     private readonly therapistIndex: TherapistIndex,
     private readonly projection: TherapistProjection,
+    private readonly version: IndexVersion,
   ) {}
 
   async rebuild(batchSize = 2000): Promise<ReindexReport> {
@@ -59,6 +61,7 @@ export class ReindexService {
       .swapIndexes([{ indexes: [live, fresh], rename: false }])
       .waitTask({ timeout: 60_000 });
     if (swap.status !== 'succeeded') throw new Error(`index swap ${swap.status}: ${swap.error?.message ?? ''}`);
+    this.version.changed();
     await this.engine.client.deleteIndex(fresh).waitTask({ timeout: 60_000 });
     const replayed = await this.dataSource.query<unknown[]>(
       `INSERT INTO search_outbox (therapist_id)

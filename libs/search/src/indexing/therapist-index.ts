@@ -3,11 +3,13 @@ import type { Index, Task } from 'meilisearch';
 import { ReferenceDataService } from '@mmn/reference-data';
 import { type TherapistDocument, therapistDocuments } from '../documents/therapist-document';
 import { TherapistProjection } from '../documents/therapist-projection';
+import { IndexVersion } from '../query/index-version';
 import { SearchEngine } from '../search-engine';
 import { buildSynonyms, therapistIndexSettings } from './index-settings';
 import type { EntityManager } from 'typeorm';
 
-const TASK_WAIT = { timeout: 30_000, interval: 25 };
+// Polled often: a delivery is waited for by the outbox row it marks done (and by the index lag it adds).
+const TASK_WAIT = { timeout: 30_000, interval: 10 };
 
 function assertSucceeded(task: Task): void {
   if (task.status !== 'succeeded')
@@ -24,6 +26,7 @@ export class TherapistIndex implements OnApplicationBootstrap {
     private readonly engine: SearchEngine,
     private readonly projection: TherapistProjection,
     private readonly referenceData: ReferenceDataService,
+    private readonly version: IndexVersion,
   ) {}
 
   /**
@@ -91,8 +94,10 @@ export class TherapistIndex implements OnApplicationBootstrap {
     const therapists = await this.projection.load(therapistIds, manager);
     const documents = therapists.flatMap((t) => therapistDocuments(t, vocabulary));
     const index = this.index(indexName);
-    if (documents.length > 0)
+    if (documents.length > 0) {
       assertSucceeded(await index.addDocuments(documents, { primaryKey: 'id' }).waitTask(TASK_WAIT));
+      if (indexName === this.liveName) this.version.changed();
+    }
     const counts = new Map(therapistIds.map((id) => [id, 0]));
     for (const doc of documents) counts.set(doc.therapistId, (counts.get(doc.therapistId) ?? 0) + 1);
     const filter = [...counts]
@@ -102,5 +107,6 @@ export class TherapistIndex implements OnApplicationBootstrap {
     const surplus = await index.search('', { filter, limit: 0 });
     if (surplus.estimatedTotalHits === 0) return;
     assertSucceeded(await index.deleteDocuments({ filter }).waitTask(TASK_WAIT));
+    if (indexName === this.liveName) this.version.changed();
   }
 }

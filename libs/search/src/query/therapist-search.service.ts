@@ -8,7 +8,9 @@ import { reputationScore, type TherapistDocument } from '../documents/therapist-
 import { TherapistProjection } from '../documents/therapist-projection';
 import { TherapistIndex } from '../indexing/therapist-index';
 import { SearchEngine } from '../search-engine';
+import { IndexVersion } from './index-version';
 import { buildFilter } from './search-filter';
+import { Coalescer, pageOnlyParams, type SearchTotals, SearchTotalsCache, totalsKey } from './search-totals';
 import {
   type FacetCount,
   type ResolvedPlaceModel,
@@ -32,6 +34,11 @@ export interface SearchRequest {
   pageSize: number;
 }
 
+/** What a search needs from the engine: the page (ids and ranking scores) and the exact totals. */
+export interface EngineAnswer extends SearchTotals {
+  hits: { therapistId: string; score: number }[];
+}
+
 interface Located {
   point: GeoPoint | null;
   resolvedPlace: ResolvedPlaceModel | null;
@@ -45,7 +52,11 @@ export class TherapistSearchService {
     private readonly therapistIndex: TherapistIndex,
     private readonly projection: TherapistProjection,
     private readonly referenceData: ReferenceDataService,
+    private readonly indexVersion: IndexVersion,
   ) {}
+
+  private readonly totals = new SearchTotalsCache();
+  private readonly coalescer = new Coalescer<EngineAnswer>();
 
   /** The Meilisearch request for a search (also used by the benchmark to query the engine directly). */
   buildRequest(input: TherapistSearchInput): SearchRequest {
@@ -86,19 +97,42 @@ export class TherapistSearchService {
     return { text, params, point, resolvedPlace, sort, page, pageSize };
   }
 
-  async search(input: TherapistSearchInput): Promise<TherapistSearchResult> {
-    const { text, params, point, resolvedPlace, sort, page, pageSize } = this.buildRequest(input);
-    let response;
+  /**
+   * The engine's answer: the page of hits and the exact totals. The totals of a search (the same for every page and
+   * sort) are counted once per index version; later pages, re-sorts and repeats ask the engine only for the page.
+   * Identical concurrent requests share one engine call.
+   */
+  async query(text: string, params: SearchParams, page: number, pageSize: number): Promise<EngineAnswer> {
+    const index = this.engine.searchClient.index<TherapistDocument>(this.therapistIndex.liveName);
+    const key = totalsKey(text, params);
+    const version = await this.indexVersion.get();
+    const known = version === null ? undefined : this.totals.get(key, version);
+    const send = (body: SearchParams) =>
+      this.coalescer.run(JSON.stringify([text, body]), async () => {
+        const response = await index.search(text, body);
+        return {
+          hits: response.hits.map((hit) => ({ therapistId: hit.therapistId, score: hit._rankingScore ?? 0 })),
+          totalHits: (response as { totalHits?: number }).totalHits ?? response.hits.length,
+          facetDistribution: response.facetDistribution ?? {},
+        };
+      });
     try {
-      response = await this.engine.searchClient
-        .index<TherapistDocument>(this.therapistIndex.liveName)
-        .search(text, params);
+      if (known) return { ...(await send(pageOnlyParams(params, page, pageSize))), ...known };
+      const answer = await send(params);
+      if (version !== null)
+        this.totals.set(key, version, { totalHits: answer.totalHits, facetDistribution: answer.facetDistribution });
+      return answer;
     } catch {
       throw new ServiceUnavailableError('Search is temporarily unavailable; please try again shortly.');
     }
+  }
+
+  async search(input: TherapistSearchInput): Promise<TherapistSearchResult> {
+    const { text, params, point, resolvedPlace, sort, page, pageSize } = this.buildRequest(input);
+    const response = await this.query(text, params, page, pageSize);
     const ids = response.hits.map((hit) => hit.therapistId);
     const therapists = new Map((await this.projection.load(ids)).map((t) => [t.id, t]));
-    const scores = new Map(response.hits.map((hit) => [hit.therapistId, hit._rankingScore ?? 0]));
+    const scores = new Map(response.hits.map((hit) => [hit.therapistId, hit.score]));
     let hits = ids
       .map((id) => therapists.get(id))
       .filter((t): t is Therapist => t !== undefined)
@@ -118,10 +152,10 @@ export class TherapistSearchService {
     return {
       hits,
       // page/hitsPerPage make Meilisearch count exhaustively, so totalHits is exact for the filters.
-      totalHits: (response as { totalHits?: number }).totalHits ?? hits.length,
+      totalHits: response.totalHits,
       page,
       pageSize,
-      facets: await this.facets(response.facetDistribution ?? {}),
+      facets: await this.facets(response.facetDistribution),
       resolvedPlace,
     };
   }
