@@ -9,6 +9,7 @@ import { FhirExportJobs1796146047904 } from './1796146047904-FhirExportJobs';
 import { AccessCodeKeyVersion1796146200884 } from './1796146200884-AccessCodeKeyVersion';
 import { ProviderVerification1796146586614 } from './1796146586614-ProviderVerification';
 import { ListingProblemResolution1796147407801 } from './1796147407801-ListingProblemResolution';
+import { PhiEncryption1796147905101 } from './1796147905101-PhiEncryption';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AccessCodeKeyVersion1796146200884,
   ProviderVerification1796146586614,
   ListingProblemResolution1796147407801,
+  PhiEncryption1796147905101,
 ];

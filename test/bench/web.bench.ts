@@ -149,6 +149,7 @@ async function main(): Promise<void> {
         MEILI_MASTER_KEY: masterKey,
         JWT_SECRET: randomBytes(32).toString('hex'),
         ACCESS_CODE_KEY: randomBytes(32).toString('hex'),
+        PHI_KEY: randomBytes(32).toString('hex'),
         SEED_DEMO: 'false',
         LOG_LEVEL: 'warn',
         DATA_DIR: workDir,

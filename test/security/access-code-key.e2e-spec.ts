@@ -34,6 +34,8 @@ describe('security: access codes have their own versioned key (finding 9)', () =
     const app = await createTestApp({
       databaseUrl: t.databaseUrl,
       searchIndexPrefix: t.config.searchIndexPrefix,
+      // The patient data of the same database is sealed under the same PHI_KEY.
+      phiKeys: t.config.phiKeys,
       ...overrides,
     });
     const token = new JwtService().sign(

@@ -9,6 +9,8 @@ import { ReferralEvent } from './entities/referral-event.entity';
 import { Referral } from './entities/referral.entity';
 import { Visit } from './entities/visit.entity';
 import { NotificationWorker } from './notifications/notification.worker';
+import { PhiCipher } from './phi/phi-cipher.service';
+import { PhiKeyRotation } from './phi/phi-key-rotation.service';
 import { ReferralsResolver } from './resolvers/referrals.resolver';
 import { ReferralChanges } from './services/referral-changes.service';
 import { ReferralExpiryJob } from './services/referral-expiry.job';
@@ -26,6 +28,8 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
 @Module({
   imports: [TypeOrmModule.forFeature(REFERRAL_ENTITIES), AuditModule, DirectoryModule, ReferenceDataModule],
   providers: [
+    PhiCipher,
+    PhiKeyRotation,
     ReferralAccess,
     ReferralCreation,
     ReferralClaims,
@@ -40,6 +44,8 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
     ReferralsResolver,
   ],
   exports: [
+    PhiCipher,
+    PhiKeyRotation,
     ReferralAccess,
     ReferralList,
     ReferralCreation,

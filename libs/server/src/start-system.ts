@@ -21,7 +21,8 @@ export async function resolveServices(
   config: AppConfig,
   log: (line: string) => void = () => undefined,
 ): Promise<ResolvedServices> {
-  const needsLocalSecrets = !config.databaseUrl || !config.meiliUrl || !config.jwtSecret || !config.accessCodeKeys;
+  const needsLocalSecrets =
+    !config.databaseUrl || !config.meiliUrl || !config.jwtSecret || !config.accessCodeKeys || !config.phiKeys;
   const secrets = needsLocalSecrets ? loadOrCreateSecrets(config.dataDir) : undefined;
   const started: RunningService[] = [];
   const stop = async () => {
@@ -59,6 +60,7 @@ export async function resolveServices(
         meiliMasterKey,
         jwtSecret: config.jwtSecret ?? secrets!.jwtSecret,
         accessCodeKeys: config.accessCodeKeys ?? parseKeyring('ACCESS_CODE_KEY', secrets!.accessCodeKey),
+        phiKeys: config.phiKeys ?? parseKeyring('PHI_KEY', secrets!.phiKey),
       },
       embedded: { postgres: !config.databaseUrl, meilisearch: !config.meiliUrl },
       stop,

@@ -99,6 +99,8 @@ export async function createTestApp(
     meiliMasterKey: services.meiliMasterKey,
     jwtSecret: randomBytes(32).toString('hex'),
     accessCodeKeys: { current: 1, keys: { 1: randomBytes(32).toString('hex') } },
+    phiKeys: { current: 1, keys: { 1: randomBytes(32).toString('hex') } },
+    retention: { referralYears: 7, auditYears: 10 },
     seedDemo: false,
     logLevel: 'silent',
     searchIndexPrefix: `t${randomBytes(4).toString('hex')}_`,

@@ -88,6 +88,32 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads PHI_KEY as versioned secrets, required in production with an external database', () => {
+    const a = 'a'.repeat(32);
+    const b = 'b'.repeat(32);
+    expect(loadConfig({}).phiKeys).toBeUndefined();
+    expect(loadConfig({ PHI_KEY: `1:${a},2:${b}` }).phiKeys).toEqual({ current: 2, keys: { 1: a, 2: b } });
+    expect(() => loadConfig({ PHI_KEY: 'short' })).toThrow(/PHI_KEY secrets must be at least 32/);
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db/x',
+      JWT_SECRET: a,
+      ACCESS_CODE_KEY: a,
+    };
+    expect(() => loadConfig(production)).toThrow(/PHI_KEY is required in production/);
+    expect(loadConfig({ ...production, PHI_KEY: b }).phiKeys?.current).toBe(1);
+  });
+
+  it('reads the retention periods: 7 years for referrals, 10 for audit rows, audit never shorter', () => {
+    expect(loadConfig({}).retention).toEqual({ referralYears: 7, auditYears: 10 });
+    expect(loadConfig({ REFERRAL_RETENTION_YEARS: '10', AUDIT_RETENTION_YEARS: '12' }).retention).toEqual({
+      referralYears: 10,
+      auditYears: 12,
+    });
+    expect(() => loadConfig({ REFERRAL_RETENTION_YEARS: '11' })).toThrow(/AUDIT_RETENTION_YEARS must be at least/);
+    expect(() => loadConfig({ REFERRAL_RETENTION_YEARS: '0' })).toThrow(/REFERRAL_RETENTION_YEARS/);
+  });
+
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_PASSWORD/);
   });

@@ -15,6 +15,10 @@ export interface AppConfig {
   jwtSecret?: string;
   /** Keys of the referral access codes (ACCESS_CODE_KEY); absent: generated and kept under DATA_DIR. */
   accessCodeKeys?: Keyring;
+  /** Key-encryption keys of patient data at rest (PHI_KEY); absent: generated and kept under DATA_DIR. */
+  phiKeys?: Keyring;
+  /** How long PHI is kept once a referral is closed, and audit rows (REFERRAL_/AUDIT_RETENTION_YEARS). */
+  retention: RetentionPeriods;
   seedDemo: boolean;
   adminEmail?: string;
   adminPassword?: string;
@@ -49,6 +53,13 @@ export interface RequestLimits {
   anonymousCostPerMinute: number;
 }
 
+export interface RetentionPeriods {
+  /** Years a referral (with its visits and timeline) is kept after it reached a final status. */
+  referralYears: number;
+  /** Years an audit row is kept; never less than referralYears, and never while its referral still exists. */
+  auditYears: number;
+}
+
 /** Values the process needs that may be generated at start (embedded mode). */
 export interface ResolvedConfig extends AppConfig {
   databaseUrl: string;
@@ -56,6 +67,7 @@ export interface ResolvedConfig extends AppConfig {
   meiliMasterKey: string;
   jwtSecret: string;
   accessCodeKeys: Keyring;
+  phiKeys: Keyring;
 }
 
 export { ConfigError };
@@ -144,6 +156,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (nodeEnv === 'production' && accessCodeKeys === undefined && databaseUrl !== undefined) {
     throw new ConfigError('ACCESS_CODE_KEY', 'is required in production with an external database');
   }
+  const phiKey = optional(env, 'PHI_KEY');
+  const phiKeys = phiKey === undefined ? undefined : parseKeyring('PHI_KEY', phiKey);
+  if (nodeEnv === 'production' && phiKeys === undefined && databaseUrl !== undefined) {
+    throw new ConfigError('PHI_KEY', 'is required in production with an external database');
+  }
+  const retention = {
+    referralYears: positiveInt(env, 'REFERRAL_RETENTION_YEARS', 7),
+    auditYears: positiveInt(env, 'AUDIT_RETENTION_YEARS', 10),
+  };
+  if (retention.auditYears < retention.referralYears) {
+    throw new ConfigError('AUDIT_RETENTION_YEARS', 'must be at least REFERRAL_RETENTION_YEARS');
+  }
   const adminEmail = optional(env, 'ADMIN_EMAIL');
   const adminPassword = optional(env, 'ADMIN_PASSWORD');
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
@@ -176,6 +200,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliMasterKey,
     jwtSecret,
     accessCodeKeys,
+    phiKeys,
+    retention,
     seedDemo: bool(env, 'SEED_DEMO', embedded),
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,

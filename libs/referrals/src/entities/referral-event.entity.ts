@@ -42,8 +42,9 @@ export class ReferralEvent {
   @Column('text', { name: 'to_status', nullable: true })
   toStatus: string | null;
 
-  @Column('text', { nullable: true })
-  note: string | null;
+  /** Progress note, decline or cancellation reason, ...: sealed with the referral's data key (PhiCipher). */
+  @Column('bytea', { nullable: true })
+  note: Buffer | null;
 
   /** On RENEWED: the terms the renewal replaced. */
   @Column('jsonb', { name: 'prescription_before', nullable: true })

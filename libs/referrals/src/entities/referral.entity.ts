@@ -24,6 +24,7 @@ import { ReferralStatus } from '../state-machine';
 @Index('referrals_therapist_idx', ['therapistId', 'createdAt'])
 @Index('referrals_claimed_by_idx', ['claimedBy', 'createdAt'])
 @Index('referrals_expiry_idx', ['status', 'expiresOn'])
+@Index('referrals_phi_key_version_idx', ['phiKeyVersion'])
 export class Referral {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -70,17 +71,26 @@ export class Referral {
   @JoinColumn({ name: 'claimed_by', foreignKeyConstraintName: 'referrals_claimed_by_fkey' })
   claimant?: Relation<User>;
 
-  @Column('text', { name: 'patient_full_name' })
-  patientFullName: string;
+  /** Which PHI_KEY version wraps phiDataKey; NULL only for rows from before encryption, until PhiBackfill. */
+  @Column('integer', { name: 'phi_key_version', nullable: true })
+  phiKeyVersion: number | null;
 
-  @Column('date', { name: 'patient_date_of_birth' })
-  patientDateOfBirth: string;
+  /** This referral's own AES-256-GCM data key, wrapped by the PHI_KEY version above (see PhiCipher). */
+  @Column('bytea', { name: 'phi_data_key', nullable: true })
+  phiDataKey: Buffer | null;
 
-  @Column('text', { name: 'patient_email', nullable: true })
-  patientEmail: string | null;
+  // Sealed with the data key (PhiCipher): these columns hold ciphertext, never the patient's data in clear.
+  @Column('bytea', { name: 'patient_full_name' })
+  patientFullName: Buffer;
 
-  @Column('text', { name: 'patient_phone', nullable: true })
-  patientPhone: string | null;
+  @Column('bytea', { name: 'patient_date_of_birth' })
+  patientDateOfBirth: Buffer;
+
+  @Column('bytea', { name: 'patient_email', nullable: true })
+  patientEmail: Buffer | null;
+
+  @Column('bytea', { name: 'patient_phone', nullable: true })
+  patientPhone: Buffer | null;
 
   @Column('text', { name: 'diagnosis_codes', array: true })
   diagnosisCodes: string[];
@@ -112,8 +122,9 @@ export class Referral {
   @Column('text', { name: 'requested_technique_ids', array: true })
   requestedTechniqueIds: string[];
 
-  @Column('text', { name: 'prescription_notes', nullable: true })
-  prescriptionNotes: string | null;
+  /** Sealed (PhiCipher). */
+  @Column('bytea', { name: 'prescription_notes', nullable: true })
+  prescriptionNotes: Buffer | null;
 
   /** The prescriber's NPI when the referral was written. */
   @Column('text', { name: 'prescriber_npi' })
@@ -128,8 +139,9 @@ export class Referral {
   @Column('integer', { name: 'visits_used', default: 0 })
   visitsUsed: number;
 
-  @Column('text', { name: 'discharge_summary', nullable: true })
-  dischargeSummary: string | null;
+  /** Sealed (PhiCipher). */
+  @Column('bytea', { name: 'discharge_summary', nullable: true })
+  dischargeSummary: Buffer | null;
 
   @Column('boolean', { name: 'reached_mmi', nullable: true })
   reachedMaximumMedicalImprovement: boolean | null;

@@ -43,9 +43,13 @@ export class Visit {
   @Column('text', { name: 'technique_ids', array: true })
   techniqueIds: string[];
 
+  /** The SOAP note in clear, for the API only: not a column, filled in from sealedSoapNote by ReferralViews. */
   @Field(() => String, { nullable: true, description: 'subjective/objective/assessment/plan' })
-  @Column('text', { name: 'soap_note', nullable: true })
   soapNote: string | null;
+
+  /** The SOAP note sealed with the referral's data key (PhiCipher). */
+  @Column('bytea', { name: 'soap_note', nullable: true })
+  sealedSoapNote: Buffer | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

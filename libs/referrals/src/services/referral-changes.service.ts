@@ -8,6 +8,7 @@ import { todayIso } from '@mmn/shared';
 import { NotificationOutbox } from '../entities/notification-outbox.entity';
 import { type PrescriptionTerms, ReferralEvent } from '../entities/referral-event.entity';
 import { Referral } from '../entities/referral.entity';
+import { PHI_FIELD, PhiCipher } from '../phi/phi-cipher.service';
 import { effectiveStatus, nextStatus, type ReferralAction, type ReferralStatus, refusalReason } from '../state-machine';
 import type { Party } from './referral-parties';
 
@@ -39,7 +40,10 @@ export const DECLINED_THERAPIST_MESSAGE = 'You declined this referral; it is no 
  */
 @Injectable()
 export class ReferralChanges {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly phi: PhiCipher,
+  ) {}
 
   /** The status the state machine starts from: the stored one, or EXPIRED once expiresOn has passed. */
   statusFor(referral: Referral, actor: Actor): ReferralStatus {
@@ -107,7 +111,8 @@ export class ReferralChanges {
       type: change.eventType,
       fromStatus: change.fromStatus,
       toStatus: change.toStatus,
-      note: change.note ?? null,
+      // Timeline notes (progress notes, decline and cancellation reasons) are sealed like the rest of the PHI.
+      note: this.phi.keyOf(referral).sealOrNull(PHI_FIELD.eventNote, change.note),
       therapistId: change.therapistId === undefined ? referral.therapistId : change.therapistId,
       prescriptionBefore: change.prescriptionBefore ?? null,
     });

@@ -8,6 +8,7 @@ import { todayIso } from '@mmn/shared';
 import { ClaimFailure } from '../entities/claim-failure.entity';
 import { Referral } from '../entities/referral.entity';
 import type { ReferralView } from '../referrals.models';
+import { PHI_FIELD, PhiCipher } from '../phi/phi-cipher.service';
 import { hashAccessCode } from '../rules/access-code';
 import { effectiveStatus, ReferralStatus } from '../state-machine';
 import { actorOf } from './referral-access.service';
@@ -34,6 +35,7 @@ export class ReferralClaims {
     private readonly changes: ReferralChanges,
     private readonly views: ReferralViews,
     private readonly audit: AuditTrail,
+    private readonly phi: PhiCipher,
   ) {}
 
   async claim(caller: Caller, accessCode: string, dateOfBirth: string): Promise<ReferralView> {
@@ -53,7 +55,8 @@ export class ReferralClaims {
         }
         const matches =
           referral &&
-          referral.patientDateOfBirth === dateOfBirth &&
+          // Compared inside the application: the stored date of birth is ciphertext.
+          this.phi.keyOf(referral).matches(PHI_FIELD.dateOfBirth, referral.patientDateOfBirth, dateOfBirth) &&
           (referral.claimedBy === null || referral.claimedBy === userId);
         if (!referral || !matches) {
           // Kept (the transaction commits) so that the failure counts; the caller then gets NOT_FOUND.

@@ -15,6 +15,7 @@ import { Referral } from '../entities/referral.entity';
 import type { CreatedReferral } from '../referrals.models';
 import { canonicalHash, deriveAccessCode, formatAccessCode, hashAccessCode } from '../rules/access-code';
 import { prescriptionDateProblems } from '../rules/prescription-rules';
+import { PHI_FIELD, PhiCipher } from '../phi/phi-cipher.service';
 import { ReferralStatus } from '../state-machine';
 import { actorOf, ReferralAccess } from './referral-access.service';
 import { ReferralChanges } from './referral-changes.service';
@@ -32,6 +33,7 @@ export class ReferralCreation {
     private readonly views: ReferralViews,
     private readonly audit: AuditTrail,
     private readonly referenceData: ReferenceDataService,
+    private readonly phi: PhiCipher,
   ) {}
 
   async create(caller: Caller, input: CreateReferralInput): Promise<CreatedReferral> {
@@ -54,6 +56,8 @@ export class ReferralCreation {
       const id = randomUUID();
       const accessCodeKeyVersion = this.config.accessCodeKeys.current;
       const accessCode = deriveAccessCode(id, this.accessCodeKey(accessCodeKeyVersion));
+      // The referral's own data key seals its patient data; the request hash is keyed by it too (no dictionary).
+      const { key, columns } = this.phi.newKey(id);
       try {
         return await this.dataSource.transaction(async (manager) => {
           const p = input.prescription;
@@ -64,14 +68,16 @@ export class ReferralCreation {
             status: input.therapistId ? ReferralStatus.SENT : ReferralStatus.OPEN,
             version: 1,
             idempotencyKey,
-            requestHash,
+            requestHash: key.digest('request', requestHash),
             accessCodeHash: hashAccessCode(accessCode),
             accessCodeKeyVersion,
             claimedBy: null,
-            patientFullName: input.patient.fullName,
-            patientDateOfBirth: input.patient.dateOfBirth,
-            patientEmail: input.patient.email ?? null,
-            patientPhone: input.patient.phone ?? null,
+            phiKeyVersion: columns.phiKeyVersion,
+            phiDataKey: columns.phiDataKey,
+            patientFullName: key.seal(PHI_FIELD.fullName, input.patient.fullName),
+            patientDateOfBirth: key.seal(PHI_FIELD.dateOfBirth, input.patient.dateOfBirth),
+            patientEmail: key.sealOrNull(PHI_FIELD.email, input.patient.email),
+            patientPhone: key.sealOrNull(PHI_FIELD.phone, input.patient.phone),
             diagnosisCodes: [...new Set(p.diagnosisCodes)],
             bodyRegions: p.bodyRegions,
             visitsPerWeek: p.visitsPerWeek,
@@ -82,7 +88,7 @@ export class ReferralCreation {
             precautions: p.precautions ?? [],
             contraindications: p.contraindications ?? [],
             requestedTechniqueIds: p.requestedTechniqueIds ?? [],
-            prescriptionNotes: p.notes ?? null,
+            prescriptionNotes: key.sealOrNull(PHI_FIELD.prescriptionNotes, p.notes),
             prescriberNpi: provider.npi!,
             writtenOn: p.writtenOn,
             expiresOn: p.expiresOn,
@@ -118,7 +124,7 @@ export class ReferralCreation {
 
   /** The same key again: the original result with the same code (derived, never stored), or CONFLICT. */
   private async replay(caller: Caller, referral: Referral, requestHash: string): Promise<CreatedReferral> {
-    if (referral.requestHash !== requestHash) {
+    if (referral.requestHash !== this.phi.keyOf(referral).digest('request', requestHash)) {
       throw new ConflictError('This idempotency key was already used for a different referral.');
     }
     const party: Party = { actor: 'PROVIDER', userId: caller.principal.userId, declinedAtEventId: null };

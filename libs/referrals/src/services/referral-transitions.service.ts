@@ -14,6 +14,7 @@ import {
   visitDateProblems,
   visitRefusal,
 } from '../rules/prescription-rules';
+import { PHI_FIELD, PhiCipher } from '../phi/phi-cipher.service';
 import { ReferralAction, ReferralStatus } from '../state-machine';
 import { ReferralAccess } from './referral-access.service';
 import { ReferralChanges } from './referral-changes.service';
@@ -26,6 +27,7 @@ export class ReferralTransitions {
     private readonly access: ReferralAccess,
     private readonly changes: ReferralChanges,
     private readonly referenceData: ReferenceDataService,
+    private readonly phi: PhiCipher,
   ) {}
 
   async chooseTherapist(caller: Caller, referralId: string, therapistId: string): Promise<ReferralView> {
@@ -93,9 +95,10 @@ export class ReferralTransitions {
         occurredOn: input.occurredOn,
         minutes: input.minutes,
         techniqueIds: input.techniqueIds ?? [],
-        soapNote: input.soapNote ?? null,
+        sealedSoapNote: this.phi.keyOf(referral).sealOrNull(PHI_FIELD.soapNote, input.soapNote),
       });
       await manager.save(visit);
+      visit.soapNote = input.soapNote ?? null;
       return updated;
     });
     return visit!;
@@ -134,7 +137,7 @@ export class ReferralTransitions {
         eventType: 'COMPLETED',
         note: input.reachedMaximumMedicalImprovement ? 'Discharged at maximum medical improvement' : 'Discharged',
         set: {
-          dischargeSummary: input.dischargeSummary,
+          dischargeSummary: this.phi.keyOf(referral).seal(PHI_FIELD.dischargeSummary, input.dischargeSummary),
           reachedMaximumMedicalImprovement: input.reachedMaximumMedicalImprovement,
         },
       });

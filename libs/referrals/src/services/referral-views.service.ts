@@ -6,6 +6,7 @@ import { Role, todayIso } from '@mmn/shared';
 import { ReferralEvent } from '../entities/referral-event.entity';
 import type { Referral } from '../entities/referral.entity';
 import { Visit } from '../entities/visit.entity';
+import { PHI_FIELD, PhiCipher } from '../phi/phi-cipher.service';
 import { ReferralEventView, type ReferralView } from '../referrals.models';
 import { effectiveStatus, ReferralStatus } from '../state-machine';
 import type { Party } from './referral-parties';
@@ -24,6 +25,7 @@ export class ReferralViews {
   constructor(
     private readonly therapists: TherapistsService,
     private readonly referenceData: ReferenceDataService,
+    private readonly phi: PhiCipher,
   ) {}
 
   async one(manager: EntityManager, referral: Referral, party: Party): Promise<ReferralView> {
@@ -65,6 +67,8 @@ export class ReferralViews {
               e.referralId === referral.id && BigInt(e.id) > cutoff && e.type === 'RENEWED' && e.prescriptionBefore,
           )
         : undefined;
+      // Opened here, for this party's view only; every value is bound to this referral (see PhiCipher).
+      const key = this.phi.keyOf(referral);
       const terms = firstRenewalSince?.prescriptionBefore ?? {
         visitsAuthorized: referral.visitsAuthorized,
         expiresOn: referral.expiresOn,
@@ -75,10 +79,10 @@ export class ReferralViews {
         provider: providers.find((p) => p.id === referral.providerId)!,
         therapist: !past && referral.therapistId ? (therapists.get(referral.therapistId) ?? null) : null,
         patient: {
-          fullName: referral.patientFullName,
-          dateOfBirth: referral.patientDateOfBirth,
-          email: referral.patientEmail,
-          phone: referral.patientPhone,
+          fullName: key.open(PHI_FIELD.fullName, referral.patientFullName),
+          dateOfBirth: key.open(PHI_FIELD.dateOfBirth, referral.patientDateOfBirth),
+          email: key.openOrNull(PHI_FIELD.email, referral.patientEmail),
+          phone: key.openOrNull(PHI_FIELD.phone, referral.patientPhone),
         },
         prescription: {
           diagnoses: referral.diagnosisCodes.map((code) => diagnoses.find((d) => d.code === code)!).filter(Boolean),
@@ -91,12 +95,16 @@ export class ReferralViews {
           precautions: referral.precautions,
           contraindications: referral.contraindications,
           requestedTechniqueIds: referral.requestedTechniqueIds,
-          notes: referral.prescriptionNotes,
+          notes: key.openOrNull(PHI_FIELD.prescriptionNotes, referral.prescriptionNotes),
           writtenOn: referral.writtenOn,
           expiresOn: terms.expiresOn,
         },
         visitsUsed: past ? 0 : referral.visitsUsed,
-        visits: past ? [] : visits.filter((v) => v.referralId === referral.id),
+        visits: past
+          ? []
+          : visits
+              .filter((v) => v.referralId === referral.id)
+              .map((v) => Object.assign(v, { soapNote: key.openOrNull(PHI_FIELD.soapNote, v.sealedSoapNote) })),
         events: ownEvents.map((e) =>
           Object.assign(new ReferralEventView(), {
             at: e.at,
@@ -104,10 +112,10 @@ export class ReferralViews {
             type: e.type,
             fromStatus: e.fromStatus as ReferralStatus | null,
             toStatus: e.toStatus as ReferralStatus | null,
-            note: e.note,
+            note: key.openOrNull(PHI_FIELD.eventNote, e.note),
           }),
         ),
-        dischargeSummary: past ? null : referral.dischargeSummary,
+        dischargeSummary: past ? null : key.openOrNull(PHI_FIELD.dischargeSummary, referral.dischargeSummary),
         reachedMaximumMedicalImprovement: past ? null : referral.reachedMaximumMedicalImprovement,
         createdAt: referral.createdAt,
         updatedAt: past ? (ownEvents.at(-1)?.at ?? referral.createdAt) : referral.updatedAt,
