@@ -55,6 +55,20 @@ describe('website journeys', () => {
     },
   );
 
+  it('suggests places as the person types, through the web server (JavaScript on)', async () => {
+    const page = await browser.page({ javaScript: true });
+    await page.goto('/');
+    const suggestions = page.waitForResponse((response) => new URL(response.url()).pathname === '/places');
+    await page.getByLabel('Where?').pressSequentially('Miam', { delay: 30 });
+    const response = await suggestions;
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { places: string[] };
+    expect(body.places).toContain('Miami, FL');
+    await page.waitForFunction("document.querySelectorAll('#near-suggestions option').length > 0");
+    expect(await page.getByLabel('Where?').getAttribute('list')).toBe('near-suggestions');
+    await page.context().close();
+  });
+
   it('finds therapists by ZIP code and sorts them by distance', async () => {
     const page = await browser.page({ javaScript: false });
     await page.goto('/search?near=33130&sort=distance');

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PlaceTypeahead } from './enhance/place-typeahead';
 
 export interface SearchFormProps {
   q: string;
@@ -63,6 +64,7 @@ export function SearchForm({ q, near, suggestions, children }: SearchFormProps) 
             autoComplete="address-level2"
             data-place-input=""
           />
+          <PlaceTypeahead inputId="near" />
         </div>
         <div className="tablet:grid-col-3 display-flex flex-align-end">
           <button className="usa-button margin-top-2" type="submit">
