@@ -1,6 +1,10 @@
 import Link from 'next/link';
+import { readHeaderUser } from '../lib/session';
+import { signOut } from '../lib/session/actions';
 
-export function SiteHeader() {
+/** The site header: the public sections, and the visitor's account (read from its cookie, without an API call). */
+export async function SiteHeader() {
+  const user = await readHeaderUser();
   return (
     <header className="site-header">
       <div className="grid-container site-header__inner">
@@ -24,6 +28,28 @@ export function SiteHeader() {
                 How referrals work
               </Link>
             </li>
+            {user ? (
+              <>
+                <li>
+                  <Link href="/referrals" className="usa-link">
+                    {user.role === 'THERAPIST' ? 'Referral inbox' : 'Referrals'}
+                  </Link>
+                </li>
+                <li>
+                  <form action={signOut} className="site-header__sign-out">
+                    <button type="submit" className="usa-button usa-button--unstyled">
+                      Sign out<span className="usa-sr-only"> ({user.displayName})</span>
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link href="/sign-in" className="usa-link">
+                  Sign in
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

@@ -46,13 +46,17 @@ function source(document: TypedDocumentNode<unknown, unknown>): string {
 export async function callApi<TData, TVariables>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
+  options: { accessToken?: string } = {},
 ): Promise<TData> {
   const host = await hostContext();
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': host.clientIp };
+  // Signed-in calls carry the visitor's access token, read from its HttpOnly cookie on this server only.
+  if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
   let response: Response;
   try {
     response = await fetch(host.apiUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': host.clientIp },
+      headers,
       body: JSON.stringify({ query: source(document as TypedDocumentNode<unknown, unknown>), variables }),
       cache: 'no-store',
     });

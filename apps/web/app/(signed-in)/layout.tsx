@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { readHeaderUser } from '../../lib/session';
+
+// Pages with patient data: never indexed, never cached (Next sends no-store for these per-request pages), and
+// their titles are generic ("Referral"), never a patient's name.
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+const LINKS: Record<string, { href: string; label: string }[]> = {
+  PROVIDER: [
+    { href: '/referrals', label: 'Worklist' },
+    { href: '/referrals/new', label: 'New referral' },
+  ],
+  THERAPIST: [{ href: '/referrals', label: 'Inbox' }],
+  PATIENT: [
+    { href: '/referrals', label: 'My referrals' },
+    { href: '/claim', label: 'Claim a referral' },
+  ],
+  ADMIN: [],
+};
+
+/** The signed-in area: each page checks the session itself (it knows its own path to come back to). */
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const user = await readHeaderUser();
+  const links = user ? (LINKS[user.role] ?? []) : [];
+  return (
+    <>
+      {user && links.length > 0 ? (
+        <nav aria-label="Your account" className="margin-top-2">
+          <ul className="usa-button-group">
+            {links.map((link) => (
+              <li className="usa-button-group__item" key={link.href}>
+                <Link className="usa-button usa-button--outline" href={link.href}>
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p className="margin-top-1 text-base">Signed in as {user.displayName}</p>
+        </nav>
+      ) : null}
+      {children}
+    </>
+  );
+}

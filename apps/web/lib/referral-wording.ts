@@ -1,0 +1,91 @@
+// Plain words for referral states and the numbers every party watches (unit-tested in referral-wording.spec.ts).
+import type { ReferralStatus } from '@mmn/api-client';
+
+export const STATUS_LABELS: Record<ReferralStatus, string> = {
+  OPEN: 'Waiting for the patient to choose a therapist',
+  SENT: 'Waiting for the therapist',
+  ACCEPTED: 'Accepted',
+  IN_PROGRESS: 'In treatment',
+  DECLINED: 'Declined: needs a new therapist',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+  EXPIRED: 'Expired',
+};
+
+export const EVENT_LABELS: Record<string, string> = {
+  CREATED: 'Referral written',
+  CLAIMED: 'Claimed by the patient',
+  SENT: 'Sent to the therapist',
+  ACCEPTED: 'Accepted by the therapist',
+  DECLINED: 'Declined by the therapist',
+  VISIT_RECORDED: 'Visit recorded',
+  PROGRESS_NOTE: 'Progress note',
+  RENEWED: 'Renewed',
+  COMPLETED: 'Completed with a discharge summary',
+  CANCELLED: 'Cancelled',
+  EXPIRED: 'Expired',
+};
+
+export function eventLabel(type: string): string {
+  return EVENT_LABELS[type] ?? type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, ' ');
+}
+
+/** Today as YYYY-MM-DD in UTC, as the API counts expiry. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function daysUntil(date: string, today = todayIso()): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface Allowance {
+  visitsUsed: number;
+  prescription: { visitsAuthorized: number; expiresOn: string };
+}
+
+export function visitsLeft(referral: Allowance): number {
+  return Math.max(0, referral.prescription.visitsAuthorized - referral.visitsUsed);
+}
+
+/** One visit left, or under 14 days to expiry: time to ask the prescriber for a renewal. */
+export function needsRenewal(referral: Allowance, today = todayIso()): boolean {
+  return visitsLeft(referral) <= 1 || daysUntil(referral.prescription.expiresOn, today) < 14;
+}
+
+/** "12 March 2026" for a YYYY-MM-DD date (no time zone shifts). */
+export function formatDate(date: string): string {
+  return new Date(`${date.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-US', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+export function formatDateTime(at: string): string {
+  return new Date(at).toLocaleString('en-US', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
+}
+
+export function expiryWording(expiresOn: string, today = todayIso()): string {
+  const days = daysUntil(expiresOn, today);
+  if (days < 0) return `expired on ${formatDate(expiresOn)}`;
+  if (days === 0) return 'expires today';
+  return `expires ${formatDate(expiresOn)} (in ${days} day${days === 1 ? '' : 's'})`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
