@@ -43,14 +43,20 @@ describe('admin: the audit log', () => {
     ]);
     expect(all.data!.auditLog.totalCount).toBe(3);
 
+    // The administrator's read of this referral's log is now in it too.
     const firstPage = await t.as(admin).gql<AuditPage>(AUDIT_LOG, { filter: { referralId: referral.id }, first: 2 });
+    expect(firstPage.data!.auditLog.edges.map((e) => [e.node.actorRole, e.node.action])).toEqual([
+      ['ADMIN', 'READ_AUDIT_LOG'],
+      ['THERAPIST', 'ACCEPT'],
+    ]);
     expect(firstPage.data!.auditLog.pageInfo.hasNextPage).toBe(true);
     const secondPage = await t.as(admin).gql<AuditPage>(AUDIT_LOG, {
       filter: { referralId: referral.id },
       first: 2,
       after: firstPage.data!.auditLog.pageInfo.endCursor,
     });
-    expect(secondPage.data!.auditLog.edges.map((e) => e.node.action)).toEqual(['CREATE']);
+    expect(secondPage.data!.auditLog.edges.map((e) => e.node.action)).toEqual(['CLAIM', 'CREATE']);
+    expect(secondPage.data!.auditLog.pageInfo.hasNextPage).toBe(false);
 
     const reads = await t
       .as(admin)
