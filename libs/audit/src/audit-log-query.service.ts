@@ -71,6 +71,10 @@ export class AuditLogQuery {
         filterParams,
       );
       await this.audit.allowed(manager, caller, 'READ_AUDIT_LOG', filter?.referralId ?? null);
+      // And once for every other referral the page shows rows of, so each patient's access report lists this read.
+      const shown = new Set(rows.slice(0, first).flatMap((row) => (row.referral_id ? [row.referral_id] : [])));
+      shown.delete(filter?.referralId ?? '');
+      for (const referralId of shown) await this.audit.allowed(manager, caller, 'READ_AUDIT_LOG', referralId);
       const edges = rows.slice(0, first).map((row) => ({
         cursor: encodeCursor(row.id),
         node: {

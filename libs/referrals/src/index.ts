@@ -1,5 +1,7 @@
 // Referrals with prescriptions: the state machine, the access rule, visits, claim codes, notifications,
 // the expiry job and the reputation counters they feed.
+export * from './access-report/access-report';
+export * from './access-report/referral-access-report.service';
 export * from './entities/claim-failure.entity';
 export * from './entities/notification-outbox.entity';
 export * from './entities/referral-event.entity';

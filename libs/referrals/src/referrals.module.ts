@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mmn/audit';
 import { DirectoryModule } from '@mmn/directory';
 import { ReferenceDataModule } from '@mmn/reference-data';
+import { AccessReportResolver } from './access-report/access-report.resolver';
+import { ReferralAccessReport } from './access-report/referral-access-report.service';
 import { ClaimFailure } from './entities/claim-failure.entity';
 import { NotificationOutbox } from './entities/notification-outbox.entity';
 import { ReferralEvent } from './entities/referral-event.entity';
@@ -42,6 +44,8 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
     ReferralExpiryJob,
     NotificationWorker,
     ReferralsResolver,
+    ReferralAccessReport,
+    AccessReportResolver,
   ],
   exports: [
     PhiCipher,
