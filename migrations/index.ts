@@ -10,6 +10,7 @@ import { AccessCodeKeyVersion1796146200884 } from './1796146200884-AccessCodeKey
 import { ProviderVerification1796146586614 } from './1796146586614-ProviderVerification';
 import { ListingProblemResolution1796147407801 } from './1796147407801-ListingProblemResolution';
 import { PhiEncryption1796147905101 } from './1796147905101-PhiEncryption';
+import { AuditRetention1796148163789 } from './1796148163789-AuditRetention';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ProviderVerification1796146586614,
   ListingProblemResolution1796147407801,
   PhiEncryption1796147905101,
+  AuditRetention1796148163789,
 ];

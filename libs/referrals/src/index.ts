@@ -14,6 +14,8 @@ export * from './phi/phi-key-rotation.service';
 export * from './phi/rotation-progress';
 export * from './referrals.models';
 export * from './referrals.module';
+export * from './retention/retention-rules';
+export * from './retention/retention.job';
 export * from './rules/access-code';
 export * from './services/referral-expiry.job';
 export * from './services/endorsements.service';

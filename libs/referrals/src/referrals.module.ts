@@ -14,6 +14,7 @@ import { NotificationWorker } from './notifications/notification.worker';
 import { PhiCipher } from './phi/phi-cipher.service';
 import { PhiKeyRotation } from './phi/phi-key-rotation.service';
 import { ReferralsResolver } from './resolvers/referrals.resolver';
+import { RetentionJob } from './retention/retention.job';
 import { ReferralChanges } from './services/referral-changes.service';
 import { ReferralExpiryJob } from './services/referral-expiry.job';
 import { ReferralList } from './services/referral-list.service';
@@ -42,6 +43,7 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
     ReferralViews,
     ReferralList,
     ReferralExpiryJob,
+    RetentionJob,
     NotificationWorker,
     ReferralsResolver,
     ReferralAccessReport,
@@ -57,6 +59,7 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
     ReferralTransitions,
     Endorsements,
     ReferralExpiryJob,
+    RetentionJob,
     NotificationWorker,
   ],
 })
