@@ -19,6 +19,6 @@ export * from './rules/therapist-verification';
 export * from './services/providers.service';
 export * from './services/provider-verification.service';
 export * from './rules/prescriber-verification';
-export * from './dto/verify-provider.input';
+export * from './dto/verification-decision.input';
 export * from './services/therapists.service';
 export { loadTherapists } from './services/therapist-records';

@@ -3,8 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { GraphQLDate } from '@mmn/graphql-platform';
 import { US_STATE_CODES } from '@mmn/reference-data';
-import { CredentialKind, VerificationStatus } from '../directory.enums';
+import { CredentialKind } from '../directory.enums';
 import { trim, trimUpper } from './transforms';
+import { VerificationDecision } from './verification-decision.input';
 
 @InputType()
 export class LicenseInput {
@@ -73,7 +74,7 @@ export class NetworkMembershipInput {
 }
 
 @InputType()
-export class VerifyCredentialInput {
+export class VerifyCredentialInput extends VerificationDecision {
   @Field(() => CredentialKind)
   @IsEnum(CredentialKind)
   kind: CredentialKind;
@@ -81,21 +82,4 @@ export class VerifyCredentialInput {
   @Field(() => ID)
   @IsString()
   credentialId: string;
-
-  @Field(() => VerificationStatus, { description: 'VERIFIED or REJECTED' })
-  @IsIn([VerificationStatus.VERIFIED, VerificationStatus.REJECTED], { message: 'must be VERIFIED or REJECTED' })
-  status: VerificationStatus;
-
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300, { message: 'must be 1 to 300 characters' })
-  source: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(2000)
-  note?: string;
 }

@@ -15,7 +15,7 @@ import { ProviderVerificationService } from '../services/provider-verification.s
 import { Provider } from '../entities/provider.entity';
 import { NppesClient } from '../registry/nppes-client.service';
 import { RegistryLookup } from '../registry/registry.models';
-import { VerifyProviderInput } from '../dto/verify-provider.input';
+import { VerifyProviderInput } from '../dto/verification-decision.input';
 
 /** Network staff: verification, suspension and the change history. */
 @Resolver()

@@ -6,7 +6,7 @@ import type { Principal } from '@mmn/identity';
 import { isUuid } from '@mmn/shared';
 import { VerificationStatus } from '../directory.enums';
 import type { Verification } from '../directory.models';
-import type { VerifyProviderInput } from '../dto/verify-provider.input';
+import type { VerifyProviderInput } from '../dto/verification-decision.input';
 import { Provider } from '../entities/provider.entity';
 import { recordChanges } from '../rules/change-log';
 
