@@ -22,7 +22,9 @@ describe('housekeeping', () => {
     expect(tokens.length).toBeGreaterThan(0);
     await sql(t, `UPDATE refresh_tokens SET expires_at = now() - interval '3 days' WHERE id = $1`, [tokens[0].id]);
 
-    await t.app.get(SessionHousekeeping).prune();
+    const pruned = await t.app.get(SessionHousekeeping).prune();
+    expect(pruned).toMatchObject({ refreshTokens: 1 });
+    expect(pruned.loginFailures).toBe(1);
     expect(await sql(t, `SELECT email FROM login_failures ORDER BY email`)).toEqual([{ email: 'new@example.test' }]);
     expect(await sql(t, `SELECT 1 FROM refresh_tokens WHERE id = $1`, [tokens[0].id])).toHaveLength(0);
   });
@@ -46,7 +48,7 @@ describe('housekeeping', () => {
       [therapistId],
     );
 
-    await t.app.get(SearchOutboxWorker).prune();
+    expect(await t.app.get(SearchOutboxWorker).prune()).toBe(1);
     const left = await sql<{ processed: boolean }>(
       t,
       `SELECT processed_at IS NOT NULL AS processed FROM search_outbox WHERE therapist_id = $1 ORDER BY id`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { deletedCount } from '@mmn/database';
 import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -33,6 +34,10 @@ export class SessionHousekeeping extends PeriodicJob {
     const budgets = await this.dataSource.query<unknown[]>(
       `DELETE FROM "rate_limits" WHERE "expire" < (extract(epoch FROM now()) * 1000 - 3600000) RETURNING 1`,
     );
-    return { loginFailures: failures.length, refreshTokens: tokens.length, rateLimits: budgets.length };
+    return {
+      loginFailures: deletedCount(failures),
+      refreshTokens: deletedCount(tokens),
+      rateLimits: deletedCount(budgets),
+    };
   }
 }

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
-import { scheduleRetry } from '@mmn/database';
+import { deletedCount, scheduleRetry } from '@mmn/database';
 import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
 import { type MailSettings, referralMail, type ReferralMail, toEml } from './referral-mail';
 
@@ -89,7 +89,7 @@ export class NotificationWorker extends PeriodicJob {
     const claimFailures = await this.dataSource.query<unknown[]>(
       `DELETE FROM "claim_failures" WHERE "at" < now() - interval '1 day' RETURNING 1`,
     );
-    return { notifications: notifications.length, claimFailures: claimFailures.length };
+    return { notifications: deletedCount(notifications), claimFailures: deletedCount(claimFailures) };
   }
 
   /**

@@ -2,16 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
+import { deletedCount } from '@mmn/database';
 import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
 import { FINAL_STATUSES, NON_FINAL_STATUSES } from '../state-machine';
 import { retentionCutoffs } from './retention-rules';
 
 const DAY_MS = 24 * 3_600_000;
 const BATCH = 500;
-
-/** A raw DELETE through TypeORM's PostgreSQL driver answers [rows, rowCount]. */
-const deletedCount = (result: unknown): number =>
-  Array.isArray(result) && typeof result[1] === 'number' ? result[1] : Array.isArray(result) ? result.length : 0;
 
 /**
  * Enforces the retention periods (REFERRAL_RETENTION_YEARS, AUDIT_RETENTION_YEARS; see retentionCutoffs): daily,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
-import { scheduleRetry } from '@mmn/database';
+import { deletedCount, scheduleRetry } from '@mmn/database';
 import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
 import { TherapistIndex } from '../indexing/therapist-index';
 
@@ -59,7 +59,7 @@ export class SearchOutboxWorker extends PeriodicJob {
     const deleted = await this.dataSource.query<unknown[]>(
       `DELETE FROM search_outbox WHERE processed_at < now() - interval '7 days' RETURNING 1`,
     );
-    return deleted.length;
+    return deletedCount(deleted);
   }
 
   /** Claims and delivers one batch. Returns the number of outbox rows handled (delivered or rescheduled). */
