@@ -16,6 +16,7 @@ export const PUBLIC_URL = 'http://soak.invalid';
 const REPO = path.join(__dirname, '../..');
 
 export interface ReceivedMail {
+  messageId: string;
   to: string;
   subject: string;
   text: string;
@@ -40,9 +41,11 @@ export class SmtpSink {
         stream.on('end', () => {
           const raw = chunks.join('').replace(/=\r?\n/g, '');
           const [head, ...body] = raw.split(/\r?\n\r?\n/);
-          const subject = /^Subject: (.*)$/im.exec(head.replace(/\r?\n[ \t]+/g, ' '))?.[1]?.trim() ?? '';
+          const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+          const subject = /^Subject: (.*)$/im.exec(unfolded)?.[1]?.trim() ?? '';
+          const messageId = /^Message-ID: (.*)$/im.exec(unfolded)?.[1]?.trim() ?? '';
           for (const rcpt of session.envelope.rcptTo)
-            this.received.push({ to: rcpt.address.toLowerCase(), subject, text: body.join('\n\n') });
+            this.received.push({ messageId, to: rcpt.address.toLowerCase(), subject, text: body.join('\n\n') });
           callback();
         });
       },

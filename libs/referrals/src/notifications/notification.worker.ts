@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '@mmn/config';
 import { deletedCount, scheduleRetry } from '@mmn/database';
 import { type JobSchedule, PeriodicJob } from '@mmn/jobs';
-import { type MailSettings, referralMail, type ReferralMail, toEml } from './referral-mail';
+import { type MailSettings, notificationMessageId, referralMail, type ReferralMail, toEml } from './referral-mail';
 
 const POLL_MS = 2000;
 const BATCH = 50;
@@ -31,7 +31,9 @@ export class NotificationWorker extends PeriodicJob {
   protected readonly schedule: JobSchedule = { name: 'notification-delivery', everyMs: POLL_MS, maxBackoffMs: 60_000 };
   private queue: Promise<unknown> = Promise.resolve();
   private prunedAt = 0;
-  private transport?: { sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+  private transport?: {
+    sendMail(mail: { messageId: string; from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -106,28 +108,41 @@ export class NotificationWorker extends PeriodicJob {
     return run;
   }
 
+  /**
+   * Up to BATCH notifications, each claimed, sent and marked sent in a transaction of its own: a crash or a lost
+   * database connection after a send can repeat only the message in flight, never those sent before it (one
+   * transaction around the batch rolled them all back, and they went out again). Returns how many were sent.
+   */
   private async deliverBatch(): Promise<number> {
+    let sent = 0;
+    for (let i = 0; i < BATCH; i++) {
+      const outcome = await this.deliverOne();
+      if (outcome === 'none') break;
+      if (outcome === 'sent') sent++;
+    }
+    return sent;
+  }
+
+  private deliverOne(): Promise<'sent' | 'failed' | 'none'> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<PendingRow[]>(
+      const [row] = await manager.query<PendingRow[]>(
         `SELECT o."id", o."kind", o."referral_id", o."attempts", u."email" FROM "notification_outbox" o JOIN "users" u ON u."id" = o."recipient_user_id"
          WHERE o."sent_at" IS NULL AND o."next_attempt_at" <= now() AND o."attempts" < $1
-         ORDER BY o."id" LIMIT $2 FOR UPDATE OF o SKIP LOCKED`,
-        [MAX_ATTEMPTS, BATCH],
+         ORDER BY o."id" LIMIT 1 FOR UPDATE OF o SKIP LOCKED`,
+        [MAX_ATTEMPTS],
       );
-      let sent = 0;
-      for (const row of rows) {
-        try {
-          await this.send(referralMail(row.email, row.kind, row.referral_id, this.mailSettings), row.id);
-          await manager.query(
-            `UPDATE "notification_outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "id" = $1`,
-            [row.id],
-          );
-          sent++;
-        } catch (error) {
-          await scheduleRetry(manager, 'notification_outbox', [row.id], error, MAIL_BACKOFF);
-        }
+      if (!row) return 'none';
+      try {
+        await this.send(referralMail(row.email, row.kind, row.referral_id, this.mailSettings), row.id);
+      } catch (error) {
+        await scheduleRetry(manager, 'notification_outbox', [row.id], error, MAIL_BACKOFF);
+        return 'failed';
       }
-      return sent;
+      await manager.query(
+        `UPDATE "notification_outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "id" = $1`,
+        [row.id],
+      );
+      return 'sent';
     });
   }
 
@@ -138,6 +153,8 @@ export class NotificationWorker extends PeriodicJob {
         this.transport = nodemailer.createTransport(this.config.smtpUrl);
       }
       await this.transport.sendMail({
+        // One Message-ID per notification: should a crash make it go out twice, the receiver can tell.
+        messageId: notificationMessageId(id, this.mailSettings.from),
         from: this.mailSettings.from,
         to: mail.to,
         subject: mail.subject,

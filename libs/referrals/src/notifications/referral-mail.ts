@@ -18,6 +18,10 @@ const WHAT_CHANGED: Record<string, string> = {
   COMPLETED: 'A referral was completed',
   CANCELLED: 'A referral was cancelled',
   EXPIRED: 'A referral expired',
+  TRANSFERRED: 'Care on a referral moves to another city',
+  CONTINUATION_CREATED: 'A referral continues care in another city',
+  TRANSFER_SUMMARY: 'A transfer summary was written',
+  HISTORY_SHARING: 'The patient changed who may see their earlier care',
 };
 
 export interface ReferralMail {
@@ -43,6 +47,12 @@ export function referralMail(
     subject: `${headline} - Medical Massage Network`,
     text: `${headline}.\r\n\r\nSign in to see the details:\r\n${link}\r\n\r\nFor your privacy this message contains no patient or clinical information.\r\n`,
   };
+}
+
+/** The Message-ID of one notification (the same on every attempt), in the sender's domain. */
+export function notificationMessageId(notificationId: string, from: string): string {
+  const domain = /@([^>\s]+)>?$/.exec(from)?.[1] ?? 'localhost';
+  return `<notification-${notificationId}@${domain}>`;
 }
 
 /** An RFC 5322 message (plain text, UTF-8) for the file transport. */
