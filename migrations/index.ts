@@ -11,6 +11,7 @@ import { ProviderVerification1796146586614 } from './1796146586614-ProviderVerif
 import { ListingProblemResolution1796147407801 } from './1796147407801-ListingProblemResolution';
 import { PhiEncryption1796147905101 } from './1796147905101-PhiEncryption';
 import { AuditRetention1796148163789 } from './1796148163789-AuditRetention';
+import { ReferralTransfers1796149217535 } from './1796149217535-ReferralTransfers';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ListingProblemResolution1796147407801,
   PhiEncryption1796147905101,
   AuditRetention1796148163789,
+  ReferralTransfers1796149217535,
 ];

@@ -10,6 +10,7 @@ export const STATUS_LABELS: Record<ReferralStatus, string> = {
   COMPLETED: 'Completed',
   CANCELLED: 'Cancelled',
   EXPIRED: 'Expired',
+  TRANSFERRED: 'Transferred: care continues in another city',
 };
 
 export const EVENT_LABELS: Record<string, string> = {
@@ -24,6 +25,10 @@ export const EVENT_LABELS: Record<string, string> = {
   COMPLETED: 'Completed with a discharge summary',
   CANCELLED: 'Cancelled',
   EXPIRED: 'Expired',
+  TRANSFERRED: 'Care moved to another city',
+  CONTINUATION_CREATED: 'Continues care from an earlier referral',
+  TRANSFER_SUMMARY: 'Transfer summary written',
+  HISTORY_SHARING: "Patient's sharing of earlier care changed",
 };
 
 export function eventLabel(type: string): string {

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Provider, Therapist } from '@mmn/directory';
 import { GraphQLDate, PageInfo } from '@mmn/graphql-platform';
+import type { Party } from './services/referral-parties';
 import { Diagnosis } from '@mmn/reference-data';
 import { Role } from '@mmn/shared';
 import { Visit } from './entities/visit.entity';
@@ -124,6 +125,25 @@ export class ReferralView {
 
   @Field(() => Boolean, { nullable: true })
   reachedMaximumMedicalImprovement: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Written by the therapist the care was transferred from: on the TRANSFERRED referral for its parties; on the continuation for the patient and prescriber, and for its therapist once the patient shares the history',
+  })
+  transferSummary: string | null;
+
+  @Field({ description: 'On a continuation: its therapist may see the transferred history (the patient decides)' })
+  historyShared: boolean;
+
+  @Field({ description: 'On a continuation: the SOAP notes of the earlier visits are shared too' })
+  soapNotesShared: boolean;
+
+  /** Links resolved per caller by ReferralTransferFields (each side is shown only to that referral's parties). */
+  continuesId: string | null;
+  continuedById: string | null;
+  /** How the caller stands to this referral (for the field resolvers). */
+  viewer: Party;
 
   @Field()
   createdAt: Date;

@@ -20,6 +20,8 @@ import { ReferralExpiryJob } from './services/referral-expiry.job';
 import { ReferralList } from './services/referral-list.service';
 import { ReferralViews } from './services/referral-views.service';
 import { Endorsements } from './services/endorsements.service';
+import { ReferralTransfers } from './transfers/referral-transfers.service';
+import { ReferralTransfersResolver } from './transfers/referral-transfers.resolver';
 import { PrescriberReputationListener } from './services/prescriber-reputation.listener';
 import { ReferralAccess } from './services/referral-access.service';
 import { ReferralClaims } from './services/referral-claims.service';
@@ -38,6 +40,8 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
     ReferralClaims,
     ReferralTransitions,
     Endorsements,
+    ReferralTransfers,
+    ReferralTransfersResolver,
     PrescriberReputationListener,
     ReferralChanges,
     ReferralViews,

@@ -129,7 +129,8 @@ export type ReferralStatus =
   | 'EXPIRED'
   | 'IN_PROGRESS'
   | 'OPEN'
-  | 'SENT';
+  | 'SENT'
+  | 'TRANSFERRED';
 
 export type RegisterInput = {
   displayName: string;
@@ -204,7 +205,6 @@ export type VerifyCredentialInput = {
 export type VerifyProviderInput = {
   note?: string | null | undefined;
   providerId: string | number;
-  /** What was checked, e.g. "NPPES NPI Registry: name, taxonomy, state and active status match" */
   source: string;
   /** VERIFIED or REJECTED */
   status: VerificationStatus;

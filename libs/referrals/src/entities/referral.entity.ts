@@ -25,6 +25,7 @@ import { ReferralStatus } from '../state-machine';
 @Index('referrals_claimed_by_idx', ['claimedBy', 'createdAt'])
 @Index('referrals_expiry_idx', ['status', 'expiresOn'])
 @Index('referrals_phi_key_version_idx', ['phiKeyVersion'])
+@Index('referrals_continues_key', ['continuesId'], { unique: true, where: 'continues_id IS NOT NULL' })
 export class Referral {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -145,6 +146,22 @@ export class Referral {
 
   @Column('boolean', { name: 'reached_mmi', nullable: true })
   reachedMaximumMedicalImprovement: boolean | null;
+
+  /** The TRANSFERRED referral this one continues (care moved to a new city); unique: one continuation each. */
+  @Column('uuid', { name: 'continues_id', nullable: true })
+  continuesId: string | null;
+
+  /** Written by the therapist the care was transferred from. Sealed (PhiCipher). */
+  @Column('bytea', { name: 'transfer_summary', nullable: true })
+  transferSummary: Buffer | null;
+
+  /** On a continuation: the patient lets its therapist see the transferred history (off until they say so). */
+  @Column('boolean', { name: 'history_shared', default: false })
+  historyShared: boolean;
+
+  /** ... and the SOAP notes of the earlier visits, separately. */
+  @Column('boolean', { name: 'soap_notes_shared', default: false })
+  soapNotesShared: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -21,6 +21,7 @@ export const PHI_FIELD = {
   dischargeSummary: 'referrals.discharge_summary',
   soapNote: 'visits.soap_note',
   eventNote: 'referral_events.note',
+  transferSummary: 'referrals.transfer_summary',
 } as const;
 export type PhiField = (typeof PHI_FIELD)[keyof typeof PHI_FIELD];
 

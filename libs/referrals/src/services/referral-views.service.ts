@@ -4,7 +4,7 @@ import { Provider, TherapistsService } from '@mmn/directory';
 import { ReferenceDataService } from '@mmn/reference-data';
 import { Role, todayIso } from '@mmn/shared';
 import { ReferralEvent } from '../entities/referral-event.entity';
-import type { Referral } from '../entities/referral.entity';
+import { Referral } from '../entities/referral.entity';
 import { Visit } from '../entities/visit.entity';
 import { PHI_FIELD, PhiCipher } from '../phi/phi-cipher.service';
 import { ReferralEventView, type ReferralView } from '../referrals.models';
@@ -53,6 +53,13 @@ export class ReferralViews {
       [...new Set(items.flatMap((i) => i.referral.diagnosisCodes))],
       manager,
     );
+    // Transfers: the continuation of each referral on the page, and the referral each continuation continues.
+    const continuations = await manager.find(Referral, {
+      where: { continuesId: In(ids) },
+      select: { id: true, continuesId: true },
+    });
+    const continuesIds = [...new Set(items.flatMap((i) => (i.referral.continuesId ? [i.referral.continuesId] : [])))];
+    const continued = continuesIds.length > 0 ? await manager.find(Referral, { where: { id: In(continuesIds) } }) : [];
     const today = todayIso();
     return items.map(({ referral, party }) => {
       const cutoff = party.declinedAtEventId === null ? null : BigInt(party.declinedAtEventId);
@@ -117,9 +124,28 @@ export class ReferralViews {
         ),
         dischargeSummary: past ? null : key.openOrNull(PHI_FIELD.dischargeSummary, referral.dischargeSummary),
         reachedMaximumMedicalImprovement: past ? null : referral.reachedMaximumMedicalImprovement,
+        transferSummary: past ? null : this.transferSummaryFor(referral, party, continued),
+        historyShared: referral.historyShared,
+        soapNotesShared: referral.soapNotesShared,
+        continuesId: referral.continuesId,
+        continuedById: continuations.find((c) => c.continuesId === referral.id)?.id ?? null,
+        viewer: party,
         createdAt: referral.createdAt,
         updatedAt: past ? (ownEvents.at(-1)?.at ?? referral.createdAt) : referral.updatedAt,
       };
     });
+  }
+
+  /**
+   * The transfer summary as this party may read it: on the TRANSFERRED referral, its own; on a continuation, the
+   * one it continues, for the patient and prescriber, and for its therapist only with the patient's consent.
+   */
+  private transferSummaryFor(referral: Referral, party: Party, continued: Referral[]): string | null {
+    if (referral.transferSummary)
+      return this.phi.keyOf(referral).open(PHI_FIELD.transferSummary, referral.transferSummary);
+    const earlier = referral.continuesId ? continued.find((r) => r.id === referral.continuesId) : undefined;
+    if (!earlier?.transferSummary) return null;
+    if (party.actor === 'THERAPIST' && !referral.historyShared) return null;
+    return this.phi.keyOf(earlier).open(PHI_FIELD.transferSummary, earlier.transferSummary);
   }
 }

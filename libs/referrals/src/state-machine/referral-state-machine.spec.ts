@@ -42,6 +42,12 @@ const EXPECTED: ReadonlyArray<readonly [string, string, ReferralActor, string]> 
   ['ACCEPTED', 'EXPIRE', 'SYSTEM', 'EXPIRED'],
   ['DECLINED', 'EXPIRE', 'SYSTEM', 'EXPIRED'],
   ['IN_PROGRESS', 'EXPIRE', 'SYSTEM', 'EXPIRED'],
+  ['ACCEPTED', 'TRANSFER', 'PATIENT', 'TRANSFERRED'],
+  ['ACCEPTED', 'TRANSFER', 'THERAPIST', 'TRANSFERRED'],
+  ['ACCEPTED', 'TRANSFER', 'PROVIDER', 'TRANSFERRED'],
+  ['IN_PROGRESS', 'TRANSFER', 'PATIENT', 'TRANSFERRED'],
+  ['IN_PROGRESS', 'TRANSFER', 'THERAPIST', 'TRANSFERRED'],
+  ['IN_PROGRESS', 'TRANSFER', 'PROVIDER', 'TRANSFERRED'],
 ];
 
 const STATUSES = [
@@ -53,6 +59,7 @@ const STATUSES = [
   'COMPLETED',
   'CANCELLED',
   'EXPIRED',
+  'TRANSFERRED',
 ] as ReferralStatus[];
 const ACTIONS = [
   'CHOOSE_THERAPIST',
@@ -64,6 +71,7 @@ const ACTIONS = [
   'COMPLETE',
   'CANCEL',
   'EXPIRE',
+  'TRANSFER',
 ] as ReferralAction[];
 const ACTORS: ReferralActor[] = ['PATIENT', 'THERAPIST', 'PROVIDER', 'SYSTEM'];
 
@@ -89,8 +97,8 @@ describe('transition table (exhaustive)', () => {
     expect(expectedMap.size).toBe(EXPECTED.length);
   });
 
-  it('covers all 8 × 9 × 4 combinations', () => {
-    expect(ALL_COMBINATIONS).toHaveLength(288);
+  it('covers all 9 × 10 × 4 combinations', () => {
+    expect(ALL_COMBINATIONS).toHaveLength(360);
   });
 
   it.each(ALL_COMBINATIONS)('%s × %s × %s', (from, action, actor) => {
@@ -212,22 +220,25 @@ describe('journeys', () => {
 });
 
 describe('final states', () => {
-  it('FINAL_STATUSES is exactly COMPLETED, CANCELLED, EXPIRED', () => {
-    expect([...FINAL_STATUSES].sort()).toEqual(['CANCELLED', 'COMPLETED', 'EXPIRED']);
+  it('FINAL_STATUSES is exactly COMPLETED, CANCELLED, EXPIRED, TRANSFERRED', () => {
+    expect([...FINAL_STATUSES].sort()).toEqual(['CANCELLED', 'COMPLETED', 'EXPIRED', 'TRANSFERRED']);
   });
 
   it.each(STATUSES)('isFinal(%s)', (s) => {
-    expect(isFinal(s)).toBe(['COMPLETED', 'CANCELLED', 'EXPIRED'].includes(s));
+    expect(isFinal(s)).toBe(['COMPLETED', 'CANCELLED', 'EXPIRED', 'TRANSFERRED'].includes(s));
   });
 
-  it.each(['COMPLETED', 'CANCELLED', 'EXPIRED'] as ReferralStatus[])('%s accepts nothing from anybody', (s) => {
-    for (const a of ACTIONS) {
-      for (const actor of ACTORS) {
-        expect(nextStatus(s, a, actor)).toBeNull();
-        expect(canTransition(s, a, actor)).toBe(false);
+  it.each(['COMPLETED', 'CANCELLED', 'EXPIRED', 'TRANSFERRED'] as ReferralStatus[])(
+    '%s accepts nothing from anybody',
+    (s) => {
+      for (const a of ACTIONS) {
+        for (const actor of ACTORS) {
+          expect(nextStatus(s, a, actor)).toBeNull();
+          expect(canTransition(s, a, actor)).toBe(false);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('every non-final state can leave (cancel or expire), so nothing is stuck', () => {
     for (const s of STATUSES.filter((x) => !isFinal(x))) {

@@ -11,6 +11,8 @@ export enum ReferralStatus {
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
   EXPIRED = 'EXPIRED',
+  /** Final: care continues in the continuation referral created by the transfer. */
+  TRANSFERRED = 'TRANSFERRED',
 }
 
 export enum ReferralAction {
@@ -23,6 +25,7 @@ export enum ReferralAction {
   COMPLETE = 'COMPLETE',
   CANCEL = 'CANCEL',
   EXPIRE = 'EXPIRE',
+  TRANSFER = 'TRANSFER',
 }
 
 /** The role of the party acting. SYSTEM is the periodic expiry job. */
@@ -39,6 +42,7 @@ export const FINAL_STATUSES: readonly ReferralStatus[] = Object.freeze([
   ReferralStatus.COMPLETED,
   ReferralStatus.CANCELLED,
   ReferralStatus.EXPIRED,
+  ReferralStatus.TRANSFERRED,
 ]);
 
 /** Every status a referral can still leave (the complement of FINAL_STATUSES); expiry applies to these. */
@@ -79,6 +83,8 @@ export const REFERRAL_TRANSITIONS: readonly ReferralTransition[] = Object.freeze
   ...rows([S.IN_PROGRESS], A.COMPLETE, ['THERAPIST'], S.COMPLETED),
   // cancelReferral: its PROVIDER or claiming PATIENT; any non-final state -> CANCELLED
   ...rows(NON_FINAL, A.CANCEL, ['PROVIDER', 'PATIENT'], S.CANCELLED),
+  // startTransfer: the claiming PATIENT, addressed THERAPIST or its PROVIDER; ACCEPTED|IN_PROGRESS -> TRANSFERRED
+  ...rows([S.ACCEPTED, S.IN_PROGRESS], A.TRANSFER, ['PATIENT', 'THERAPIST', 'PROVIDER'], S.TRANSFERRED),
   // expiry job: any non-final state -> EXPIRED
   ...rows(NON_FINAL, A.EXPIRE, ['SYSTEM'], S.EXPIRED),
 ]);
@@ -144,6 +150,7 @@ const CANNOT: Record<ReferralAction, string> = {
   [A.COMPLETE]: 'be completed',
   [A.CANCEL]: 'be cancelled',
   [A.EXPIRE]: 'expire',
+  [A.TRANSFER]: 'be transferred to another therapist (only accepted or in-progress care can)',
 };
 
 const ONLY_VERB: Record<ReferralAction, string> = {
@@ -156,6 +163,7 @@ const ONLY_VERB: Record<ReferralAction, string> = {
   [A.COMPLETE]: 'complete',
   [A.CANCEL]: 'cancel',
   [A.EXPIRE]: 'expire',
+  [A.TRANSFER]: 'transfer',
 };
 
 const ACTOR_NAME: Record<ReferralActor, string> = {

@@ -14,7 +14,7 @@ export const TILE_STATUSES: Record<Exclude<TileKey, 'renewal'>, ReferralStatus[]
   declined: ['DECLINED'],
   active: ['ACCEPTED', 'IN_PROGRESS'],
   completed: ['COMPLETED'],
-  closed: ['CANCELLED', 'EXPIRED'],
+  closed: ['CANCELLED', 'EXPIRED', 'TRANSFERRED'],
 };
 
 export function tileOf(value: string | undefined): TileKey | null {

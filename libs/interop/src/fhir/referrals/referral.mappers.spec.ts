@@ -63,6 +63,7 @@ describe('referral mappers (BSeR)', () => {
       COMPLETED: 'completed',
       CANCELLED: 'cancelled',
       EXPIRED: 'failed',
+      TRANSFERRED: 'cancelled',
     });
     expect(referralStatusesFor('requested')).toEqual(['OPEN', 'SENT']);
     expect(referralStatusesFor('on-hold')).toEqual([]);

@@ -23,6 +23,8 @@ export const TASK_STATUS: Record<ReferralStatus, Task['status']> = {
   [ReferralStatus.COMPLETED]: 'completed',
   [ReferralStatus.CANCELLED]: 'cancelled',
   [ReferralStatus.EXPIRED]: 'failed',
+  // Care continues in the continuation referral (its own Task); this one ends without being fulfilled here.
+  [ReferralStatus.TRANSFERRED]: 'cancelled',
 };
 
 /** The referral statuses a Task status search means. */
@@ -39,6 +41,7 @@ const BUSINESS_STATUS: Record<ReferralStatus, { code: string; display: string }>
   [ReferralStatus.COMPLETED]: { code: '7.0', display: 'Service Request Fulfillment Completed' },
   [ReferralStatus.CANCELLED]: { code: '6.0', display: 'Service Request Fulfillment Cancelled' },
   [ReferralStatus.EXPIRED]: { code: '6.0', display: 'Service Request Fulfillment Cancelled' },
+  [ReferralStatus.TRANSFERRED]: { code: '6.0', display: 'Service Request Fulfillment Cancelled' },
 };
 
 const SERVICE_REQUEST_STATUS: Record<ReferralStatus, ServiceRequest['status']> = {
@@ -50,6 +53,7 @@ const SERVICE_REQUEST_STATUS: Record<ReferralStatus, ServiceRequest['status']> =
   [ReferralStatus.COMPLETED]: 'completed',
   [ReferralStatus.CANCELLED]: 'revoked',
   [ReferralStatus.EXPIRED]: 'revoked',
+  [ReferralStatus.TRANSFERRED]: 'completed',
 };
 
 function patientOf(view: ReferralView): Patient {
