@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ForbiddenError, UnauthenticatedError } from '@mmn/errors';
+import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '@mmn/errors';
 import { ACCESS_METADATA, type AccessRule, type Principal, requestOf } from './access.decorator';
 
 /**
@@ -55,8 +55,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
-    if (error || !user)
-      throw new UnauthenticatedError('Sign in to do this: the access token is missing, invalid or expired.');
+    // A bad token fails without an error; an error is the account look-up failing (the database unreachable). That
+    // says nothing about the token, so the caller is not told to sign in again (found by npm run soak, issue 16).
+    if (error) throw new ServiceUnavailableError('The service is temporarily unavailable; please try again shortly.');
+    if (!user) throw new UnauthenticatedError('Sign in to do this: the access token is missing, invalid or expired.');
     return user;
   }
 }
