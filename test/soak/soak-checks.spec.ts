@@ -157,7 +157,10 @@ describe('the mail checker', () => {
   it('counts lost, duplicated and unexpected messages', () => {
     const r = checkMail(['a', 'a', 'b', 'c'], ['a', 'b', 'b', 'x'], 0, 1);
     expect(r.pass).toBe(false);
-    expect(r.figures).toContain('lost 2, duplicates 1, unexpected 1, unsent 0');
+    expect(r.figures).toContain('lost 2, unexpected 1, unsent 0; duplicates 1 (target 0)');
+    const twice = checkMail(['a'], ['a', 'a'], 0, 1);
+    expect(twice.pass).toBe(true);
+    expect(twice.notes).toEqual(['a: 1 notifications, 2 delivered (duplicates)']);
     expect(checkMail(['a', 'b'], ['b', 'a'], 0, 1).pass).toBe(true);
     expect(checkMail(['a'], ['a'], 1, 1).pass).toBe(false);
   });

