@@ -1,0 +1,69 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormStatus, TextField } from '../../../../components/forms/fields';
+import { idleState } from '../../../../lib/forms';
+import { type ChoiceSearchState, chooseTherapist, searchForChoice } from './actions';
+
+/** For an open or declined referral: search near a city, then "Choose this therapist" sends it to them. */
+export function ChooseTherapist({ referralId, excludeIds }: { referralId: string; excludeIds: string[] }) {
+  const [search, searchAction, searching] = useActionState(searchForChoice, {
+    ...idleState(),
+    therapists: [],
+  } as ChoiceSearchState);
+  const [choice, chooseAction, choosing] = useActionState(chooseTherapist, idleState());
+  const results = search.therapists.filter((t) => !excludeIds.includes(t.id));
+  return (
+    <form className="usa-form usa-form--large" action={searchAction} noValidate>
+      <FormStatus
+        status={choice.status}
+        message={choice.message}
+        stale={choice.stale}
+        reloadHref={`/referrals/${referralId}`}
+      />
+      <FormStatus status={search.status === 'error' ? 'error' : 'idle'} message={search.message} />
+      <input type="hidden" name="referralId" value={referralId} />
+      <TextField
+        id="choose-near"
+        name="near"
+        label="City or ZIP code"
+        hint="For example Miami, FL or 33130."
+        defaultValue={search.values.near}
+        error={search.fieldErrors.near}
+      />
+      <button className="usa-button usa-button--outline margin-top-2" type="submit" disabled={searching}>
+        Search therapists
+      </button>
+      <div role="status">
+        {search.searched ? (
+          <p>
+            {results.length
+              ? `${results.length} verified therapist${results.length === 1 ? '' : 's'} accepting new patients near ${search.searched}.`
+              : `No verified therapist accepting new patients near ${search.searched}. Try a nearby city.`}
+          </p>
+        ) : null}
+      </div>
+      {results.length ? (
+        <ul className="result-list" aria-label="Therapists to choose from">
+          {results.map((t) => (
+            <li key={t.id}>
+              <h3 className="margin-0">{t.name}</h3>
+              <p className="margin-y-05">{t.where}</p>
+              <button
+                className="usa-button"
+                type="submit"
+                name="therapistId"
+                value={t.id}
+                formAction={chooseAction}
+                disabled={choosing}
+                aria-label={`Choose this therapist: ${t.name}`}
+              >
+                Choose this therapist
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}
