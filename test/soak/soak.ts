@@ -170,8 +170,8 @@ async function main(): Promise<void> {
     results.push(mailCheck);
     await check.destroy();
 
-    console.log('\nCheck                                                             Result  Figures');
-    for (const r of results) console.log(`${r.name.padEnd(66)}${(r.pass ? 'PASS' : 'FAIL').padEnd(8)}${r.figures}`);
+    console.log(`\n${'Check'.padEnd(70)}Result  Figures`);
+    for (const r of results) console.log(`${r.name.padEnd(70)}${(r.pass ? 'PASS' : 'FAIL').padEnd(8)}${r.figures}`);
     for (const r of results.filter((x) => x.notes?.length)) {
       console.log(`\n${r.name}: notes`);
       for (const n of r.notes ?? []) console.log(`  - ${n}`);
