@@ -16,7 +16,7 @@ export interface WebServer {
  * sources changed; the others wait for that build).
  */
 export async function startWebServer(
-  options: { seed?: boolean; databaseUrl?: string; searchDown?: boolean } = {},
+  options: { seed?: boolean; databaseUrl?: string; searchDown?: boolean; nppesApiUrl?: string } = {},
 ): Promise<WebServer> {
   const child: ChildProcess = spawn(
     process.execPath,

@@ -11,6 +11,8 @@ interface Options {
   seed?: boolean;
   /** Point the app at a Meilisearch that does not answer. */
   searchDown?: boolean;
+  /** The NPPES registry to compare NPIs against (a local server in the tests). */
+  nppesApiUrl?: string;
 }
 
 async function main(): Promise<void> {
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
       // The site as deployed: production settings (no sandbox page, production headers on the API paths).
       nodeEnv: 'production',
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      ...(options.nppesApiUrl ? { nppesApiUrl: options.nppesApiUrl } : {}),
       ...(options.searchDown ? { meiliUrl: 'http://127.0.0.1:9', runSearchWorker: false } : {}),
     },
     [WebModule.forRoot()],

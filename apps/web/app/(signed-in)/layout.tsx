@@ -11,13 +11,17 @@ const LINKS: Record<string, { href: string; label: string }[]> = {
   PROVIDER: [
     { href: '/referrals', label: 'Worklist' },
     { href: '/referrals/new', label: 'New referral' },
+    { href: '/profile', label: 'Profile' },
   ],
-  THERAPIST: [{ href: '/referrals', label: 'Inbox' }],
+  THERAPIST: [
+    { href: '/referrals', label: 'Inbox' },
+    { href: '/profile', label: 'Profile' },
+  ],
   PATIENT: [
     { href: '/referrals', label: 'My referrals' },
     { href: '/claim', label: 'Claim a referral' },
   ],
-  ADMIN: [],
+  ADMIN: [{ href: '/admin', label: 'Admin console' }],
 };
 
 /** The signed-in area: each page checks the session itself (it knows its own path to come back to). */
