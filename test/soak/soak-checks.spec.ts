@@ -128,6 +128,29 @@ describe('the referral checker', () => {
   });
 });
 
+describe('the referral timeline chain', () => {
+  it('accepts a cancellation after an acceptance and refuses an event that starts from a status it was not in', () => {
+    const events = [
+      { type: 'CREATED', fromStatus: null, toStatus: 'SENT' },
+      { type: 'ACCEPTED', fromStatus: 'SENT', toStatus: 'ACCEPTED' },
+      { type: 'CANCELLED', fromStatus: 'ACCEPTED', toStatus: 'CANCELLED' },
+    ];
+    const base = {
+      transitions: [
+        { opId: 3, eventType: 'ACCEPTED', outcome: 'ok' as const },
+        { opId: 4, eventType: 'CANCELLED', outcome: 'ok' as const },
+      ],
+      races: [],
+    };
+    const stored = { referrals: [{ id: 'R', status: 'CANCELLED', visitsUsed: 0, visitsAuthorized: 3, visits: 0 }] };
+    expect(checkReferrals([referralCase(base, { ...stored, events })]).violations).toEqual([]);
+    const forked = [events[0], events[1], { ...events[2], fromStatus: 'SENT' }];
+    expect(checkReferrals([referralCase(base, { ...stored, events: forked })]).violations).toEqual([
+      'r1: CANCELLED moved from SENT, but the referral was ACCEPTED',
+    ]);
+  });
+});
+
 describe('the audit checker', () => {
   it('wants one row per answered operation, none for one never sent, at most one when cut off', () => {
     const ok = checkAudit(

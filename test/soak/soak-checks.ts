@@ -100,7 +100,7 @@ export interface ReferralCase {
     /** Referrals in the database with this scenario's idempotency key. */
     referrals: { id: string; status: string; visitsUsed: number; visitsAuthorized: number; visits: number }[];
     /** Event types of the referral's timeline, oldest first, with the status each moved to. */
-    events: { type: string; toStatus: string | null }[];
+    events: { type: string; fromStatus?: string | null; toStatus: string | null }[];
   };
 }
 
@@ -153,6 +153,13 @@ export function checkReferrals(cases: readonly ReferralCase[]): CheckResult {
         violations.push(
           `${c.key}: visitsUsed ${referral.visitsUsed}, ${referral.visits} visit rows, ${count('VISIT_RECORDED')} VISIT_RECORDED events`,
         );
+      // The timeline is one chain: each change starts from the status the one before it left.
+      let previous: string | null = null;
+      for (const e of events) {
+        if (e.fromStatus !== undefined && e.fromStatus !== null && previous !== null && e.fromStatus !== previous)
+          violations.push(`${c.key}: ${e.type} moved from ${e.fromStatus}, but the referral was ${previous}`);
+        if (e.toStatus !== null) previous = e.toStatus;
+      }
       const last = [...events].reverse().find((e) => e.toStatus !== null);
       if (last && last.toStatus !== referral.status)
         violations.push(`${c.key}: status ${referral.status} but the last event moved it to ${last.toStatus}`);

@@ -190,11 +190,11 @@ export async function storedReferrals(ds: DataSource, w: Workload): Promise<Refe
       referrals.length === 0
         ? []
         : (
-            await ds.query<{ type: string; to_status: string | null }[]>(
-              'SELECT type, to_status FROM referral_events WHERE referral_id = $1 ORDER BY at, id',
+            await ds.query<{ type: string; from_status: string | null; to_status: string | null }[]>(
+              'SELECT type, from_status, to_status FROM referral_events WHERE referral_id = $1 ORDER BY at, id',
               [referrals[0].id],
             )
-          ).map((e) => ({ type: e.type, toStatus: e.to_status }));
+          ).map((e) => ({ type: e.type, fromStatus: e.from_status, toStatus: e.to_status }));
   }
   return w.cases;
 }
