@@ -69,6 +69,29 @@ describe('website journeys', () => {
     await page.context().close();
   });
 
+  it('shows the results on a keyboard-usable map with JavaScript, and no map without it', async () => {
+    const page = await browser.page({ javaScript: true });
+    await page.goto('/search?near=Miami%2C+FL');
+    const results = await page.locator('ol.result-list > li').count();
+    await page.getByRole('button', { name: 'Show these results on a map' }).click();
+    const toggle = page.locator('button[aria-controls="results-map"]');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await toggle.innerText()).toBe('Hide the map');
+    const markers = page.locator('#results-map a.results-map__marker');
+    expect(await markers.count()).toBe(results);
+    expect(await markers.first().getAttribute('aria-label')).toMatch(/^1\. .+, [\d.]+ miles? away$/);
+    // Tiles cannot load offline: the map and the list stay usable, and the first marker takes keyboard focus.
+    await markers.first().focus();
+    expect(await page.evaluate('document.activeElement?.getAttribute("class")')).toBe('results-map__marker');
+    expect(await page.getByRole('link', { name: 'OpenStreetMap contributors' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+    const plain = await browser.page({ javaScript: false });
+    await plain.goto('/search?near=Miami%2C+FL');
+    expect(await plain.locator('.results-map').count()).toBe(0);
+    await plain.context().close();
+  });
+
   it('finds therapists by ZIP code and sorts them by distance', async () => {
     const page = await browser.page({ javaScript: false });
     await page.goto('/search?near=33130&sort=distance');

@@ -11,6 +11,8 @@ export interface HostContext {
   publicUrl: string;
   clientIp: string;
   nonce: string;
+  /** The results map's tile template (MAP_TILE_URL, {z}/{x}/{y}). */
+  mapTileUrl: string;
   setStatus(status: number): void;
 }
 

@@ -9,6 +9,15 @@ describe('loadConfig', () => {
     expect(config.dataDir.endsWith('.data')).toBe(true);
   });
 
+  it('takes a map tile template with {z}, {x} and {y}, OpenStreetMap by default, and names MAP_TILE_URL otherwise', () => {
+    expect(loadConfig({}).mapTileUrl).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(loadConfig({ MAP_TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png' }).mapTileUrl).toBe(
+      'https://tiles.example/{z}/{x}/{y}.png',
+    );
+    expect(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' })).toThrow(/MAP_TILE_URL/);
+    expect(() => loadConfig({ MAP_TILE_URL: 'javascript:{z}{x}{y}' })).toThrow(/MAP_TILE_URL/);
+  });
+
   it('does not seed demo data against an external database unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/x' }).seedDemo).toBe(false);
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);

@@ -36,6 +36,8 @@ export interface AppConfig {
   limits: RequestLimits;
   /** Only prescribers with a VERIFIED NPI may send referrals (REQUIRE_VERIFIED_PRESCRIBERS, default true). */
   requireVerifiedPrescribers?: boolean;
+  /** Map tiles of the results map ({z}/{x}/{y} template, MAP_TILE_URL); OpenStreetMap's by default. */
+  mapTileUrl?: string;
   /** The NPPES NPI Registry API administrators compare NPIs against (NPPES_API_URL). */
   nppesApiUrl?: string;
   /** Serve GraphQL introspection (always outside production; in production only when GRAPHQL_INTROSPECTION=true). */
@@ -223,5 +225,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', false) || nodeEnv !== 'production',
     requireVerifiedPrescribers: bool(env, 'REQUIRE_VERIFIED_PRESCRIBERS', true),
     nppesApiUrl: url(env, 'NPPES_API_URL', ['http:', 'https:']) ?? 'https://npiregistry.cms.hhs.gov/api/',
+    mapTileUrl: mapTileUrl(env),
   };
+}
+
+/** MAP_TILE_URL: an https (or http) tile template with {z}, {x} and {y}. */
+function mapTileUrl(env: Env): string {
+  const value = optional(env, 'MAP_TILE_URL') ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+  const template = value.replace(/\{[zxy]\}/g, '0');
+  if (!/^https?:\/\//.test(value) || !['{z}', '{x}', '{y}'].every((part) => value.includes(part)))
+    throw new ConfigError('MAP_TILE_URL', 'must be an http(s) URL with {z}, {x} and {y}');
+  try {
+    new URL(template);
+  } catch {
+    throw new ConfigError('MAP_TILE_URL', 'is not a valid URL');
+  }
+  return value;
 }

@@ -11,6 +11,8 @@ export interface WebHostContext {
   publicUrl: string;
   /** The client's address as the API sees it (trusted proxies only), forwarded for per-client throttles. */
   clientIp: string;
+  /** The results map's tile template (MAP_TILE_URL). */
+  mapTileUrl: string;
   /** The CSP nonce of this response. */
   nonce: string;
   /** Overrides the status code Next would send (e.g. 503 when search is down). */

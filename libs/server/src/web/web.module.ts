@@ -80,10 +80,12 @@ export class WebModule implements NestModule, OnModuleInit, OnApplicationShutdow
   private middleware() {
     const dev = this.options.dev ?? false;
     const publicUrl = this.config.publicUrl;
+    const mapTileUrl = this.config.mapTileUrl ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+    const tileOrigin = new URL(mapTileUrl.replace(/\{[zxy]\}/g, '0')).origin;
     return (req: Request, res: Response, next: NextFunction) => {
       if (isApiPath(req.path) || !this.handle) return next();
       const nonce = newNonce();
-      const headers = pageSecurityHeaders(nonce, { dev });
+      const headers = pageSecurityHeaders(nonce, { dev, tileOrigin });
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       // Next reads the nonce from the request's CSP header and puts it on every script it emits.
       req.headers['content-security-policy'] = headers['Content-Security-Policy'];
@@ -95,6 +97,7 @@ export class WebModule implements NestModule, OnModuleInit, OnApplicationShutdow
       const context = {
         apiUrl: `http://127.0.0.1:${port}/graphql`,
         publicUrl,
+        mapTileUrl,
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         nonce,
         setStatus: (code: number) => {

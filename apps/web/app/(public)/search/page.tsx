@@ -11,9 +11,12 @@ import {
 } from '../../../components/results/search-messages';
 import { SearchForm } from '../../../components/search-form';
 import { FiltersEnhancer } from '../../../components/enhance/filters-enhancer';
+import { type MapMarker, ResultsMap } from '../../../components/enhance/results-map';
+import { hostContext } from '../../../lib/host';
+import { profilePath } from '../../../lib/paths';
 import { MAX_PAGE, parseSearchQuery, type RawParams } from '../../../lib/search-query';
 import { vocabulary } from '../../../lib/vocabulary';
-import { plural } from '../../../lib/wording';
+import { distanceText, plural } from '../../../lib/wording';
 import { runSearch } from './queries';
 
 type Props = { searchParams: Promise<RawParams> };
@@ -35,6 +38,20 @@ export default async function SearchPage({ searchParams }: Props) {
   const matchedConditions = new Set(query.conditions);
   const matchedTechniques = new Set(query.techniques);
   const where = result?.resolvedPlace ? ` near ${result.resolvedPlace.label}` : '';
+  const markers: MapMarker[] = (result?.hits ?? []).flatMap((hit) =>
+    hit.nearestLocation
+      ? [
+          {
+            name: hit.therapist.displayName,
+            href: profilePath(hit.therapist),
+            latitude: hit.nearestLocation.latitude,
+            longitude: hit.nearestLocation.longitude,
+            distance: distanceText(hit.distanceKm),
+          },
+        ]
+      : [],
+  );
+  const { mapTileUrl } = await hostContext();
   return (
     <>
       <h1 className="margin-top-4">Find a medical massage therapist</h1>
@@ -67,16 +84,21 @@ export default async function SearchPage({ searchParams }: Props) {
                   conditionName={conditionName}
                 />
               ) : (
-                <ol className="result-list" aria-labelledby="result-count">
-                  {result.hits.map((hit) => (
-                    <ResultItem
-                      key={hit.therapist.id}
-                      hit={hit}
-                      matchedConditions={matchedConditions}
-                      matchedTechniques={matchedTechniques}
-                    />
-                  ))}
-                </ol>
+                <>
+                  {result.resolvedPlace ? (
+                    <ResultsMap markers={markers} center={result.resolvedPlace} tileUrl={mapTileUrl} />
+                  ) : null}
+                  <ol className="result-list" aria-labelledby="result-count">
+                    {result.hits.map((hit) => (
+                      <ResultItem
+                        key={hit.therapist.id}
+                        hit={hit}
+                        matchedConditions={matchedConditions}
+                        matchedTechniques={matchedTechniques}
+                      />
+                    ))}
+                  </ol>
+                </>
               )}
               {result.hits.length === 0 && result.totalHits > 0 ? <p>There are no results on this page.</p> : null}
               <Pagination query={query} pages={pages} />
