@@ -53,6 +53,7 @@ export default async function VerificationQueuePage({ searchParams }: Props) {
       <section aria-labelledby="credentials-heading">
         <h2 id="credentials-heading">Therapist credentials ({credentials.length})</h2>
         {credentials.length === 0 ? <p>No credential waits for verification.</p> : null}
+        {credentials.length >= 200 ? <p>The oldest 200 are shown; the next ones appear as these are decided.</p> : null}
         <ol className="usa-list usa-list--unstyled">
           {credentials.map((c) => (
             <li key={c.credentialId} className="border-top border-base-lighter padding-y-2">

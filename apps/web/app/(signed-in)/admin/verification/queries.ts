@@ -73,8 +73,8 @@ function describe(row: Pending): QueueCredential {
 /** The verification queue, oldest first: credentials and prescriber NPIs. */
 export async function loadQueue(session: Session) {
   const [credentials, providers] = await Promise.all([
-    session.call(PendingCredentialsDocument, { first: 100 }),
-    session.call(PendingProviderVerificationsDocument, { first: 100 }),
+    session.call(PendingCredentialsDocument, { first: 200 }),
+    session.call(PendingProviderVerificationsDocument, { first: 200 }),
   ]);
   return {
     credentials: credentials.pendingCredentials.map(describe),
