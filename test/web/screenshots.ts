@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: starts the application on a scratch data directory (demo data), and saves screenshots of
- * the home, results (desktop and 375 px wide) and profile pages to docs/screenshots/.
+ * the home, results (desktop and 375 px wide) and profile pages, the therapist's profile editor and credentials
+ * and the administrator's verification queue to docs/screenshots/.
  */
 import { type ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
@@ -60,6 +61,27 @@ async function main(): Promise<void> {
     const profile = await shoot('/search?q=frozen+shoulder&near=Miami%2C+FL', 'results-desktop.png', 1280);
     await shoot('/search?q=frozen+shoulder&near=Miami%2C+FL', 'results-375.png', 375);
     if (profile) await shoot(profile, 'profile.png', 1280);
+    // Signed-in pages: the therapist's profile editor and credentials, the administrator's verification queue.
+    const signedIn = async (email: string, shots: [url: string, file: string, fullPage?: boolean][]) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${BASE}/sign-in`);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password').fill('demo-massage-network-2026');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname !== '/sign-in');
+      for (const [url, file, fullPage = true] of shots) {
+        await page.goto(`${BASE}${url}`);
+        await page.screenshot({ path: path.join(OUT, file), fullPage });
+      }
+      await context.close();
+    };
+    await signedIn('therapist@demo.example', [
+      ['/profile', 'therapist-profile-editor.png'],
+      ['/profile/credentials', 'therapist-credentials.png'],
+    ]);
+    // The demo queue is long: its first screen only.
+    await signedIn('admin@demo.example', [['/admin/verification', 'admin-verification-queue.png', false]]);
     console.log(`Screenshots written to ${path.relative(REPO, OUT)}/`);
   } finally {
     await browser.close();
