@@ -12,6 +12,7 @@ import { ListingProblemResolution1796147407801 } from './1796147407801-ListingPr
 import { PhiEncryption1796147905101 } from './1796147905101-PhiEncryption';
 import { AuditRetention1796148163789 } from './1796148163789-AuditRetention';
 import { ReferralTransfers1796149217535 } from './1796149217535-ReferralTransfers';
+import { CredentialReminders1796150865612 } from './1796150865612-CredentialReminders';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PhiEncryption1796147905101,
   AuditRetention1796148163789,
   ReferralTransfers1796149217535,
+  CredentialReminders1796150865612,
 ];

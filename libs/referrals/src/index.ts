@@ -8,6 +8,7 @@ export * from './entities/referral-event.entity';
 export * from './entities/referral.entity';
 export * from './entities/visit.entity';
 export * from './notifications/notification.worker';
+export * from './notifications/credential-reminder.job';
 export * from './notifications/referral-mail';
 export * from './phi/phi-cipher.service';
 export * from './phi/phi-key-rotation.service';

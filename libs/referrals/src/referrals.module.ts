@@ -11,6 +11,8 @@ import { ReferralEvent } from './entities/referral-event.entity';
 import { Referral } from './entities/referral.entity';
 import { Visit } from './entities/visit.entity';
 import { NotificationWorker } from './notifications/notification.worker';
+import { CredentialReminder } from './notifications/credential-reminder.entity';
+import { CredentialReminderJob } from './notifications/credential-reminder.job';
 import { PhiCipher } from './phi/phi-cipher.service';
 import { PhiKeyRotation } from './phi/phi-key-rotation.service';
 import { ReferralsResolver } from './resolvers/referrals.resolver';
@@ -28,7 +30,7 @@ import { ReferralClaims } from './services/referral-claims.service';
 import { ReferralCreation } from './services/referral-creation.service';
 import { ReferralTransitions } from './services/referral-transitions.service';
 
-export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, NotificationOutbox];
+export const REFERRAL_ENTITIES = [CredentialReminder, Referral, ReferralEvent, Visit, ClaimFailure, NotificationOutbox];
 
 @Module({
   imports: [TypeOrmModule.forFeature(REFERRAL_ENTITIES), AuditModule, DirectoryModule, ReferenceDataModule],
@@ -49,6 +51,7 @@ export const REFERRAL_ENTITIES = [Referral, ReferralEvent, Visit, ClaimFailure, 
     ReferralExpiryJob,
     RetentionJob,
     NotificationWorker,
+    CredentialReminderJob,
     ReferralsResolver,
     ReferralAccessReport,
     AccessReportResolver,

@@ -22,6 +22,8 @@ const WHAT_CHANGED: Record<string, string> = {
   CONTINUATION_CREATED: 'A referral continues care in another city',
   TRANSFER_SUMMARY: 'A transfer summary was written',
   HISTORY_SHARING: 'The patient changed who may see their earlier care',
+  CREDENTIAL_EXPIRES_60: 'One of your credentials expires within 60 days',
+  CREDENTIAL_EXPIRES_14: 'One of your credentials expires within 14 days',
 };
 
 export interface ReferralMail {
@@ -41,7 +43,13 @@ export function referralMail(
   settings: MailSettings,
 ): ReferralMail {
   const headline = WHAT_CHANGED[kind] ?? 'A referral was updated';
-  const link = referralId ? `${settings.publicUrl}/referrals/${referralId}` : `${settings.publicUrl}/referrals`;
+  // Credential reminders point to the credentials page, where the therapist renews and uploads the new one.
+  const path = kind.startsWith('CREDENTIAL_')
+    ? '/profile/credentials'
+    : referralId
+      ? `/referrals/${referralId}`
+      : '/referrals';
+  const link = `${settings.publicUrl}${path}`;
   return {
     to,
     subject: `${headline} - Medical Massage Network`,
