@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** A reminder that a verified credential expires soon, sent once per credential and window (60 and 14 days). */
 @Entity('credential_reminders')
