@@ -14,26 +14,28 @@ export function ChooseTherapist({ referralId, excludeIds }: { referralId: string
   const [choice, chooseAction, choosing] = useActionState(chooseTherapist, idleState());
   const results = search.therapists.filter((t) => !excludeIds.includes(t.id));
   return (
-    <form className="usa-form usa-form--large" action={searchAction} noValidate>
+    <>
+      <form className="usa-form usa-form--large" action={searchAction} noValidate>
+        <FormStatus status={search.status === 'error' ? 'error' : 'idle'} message={search.message} />
+        <input type="hidden" name="referralId" value={referralId} />
+        <TextField
+          id="choose-near"
+          name="near"
+          label="City or ZIP code"
+          hint="For example Miami, FL or 33130."
+          defaultValue={search.values.near}
+          error={search.fieldErrors.near}
+        />
+        <button className="usa-button usa-button--outline margin-top-2" type="submit" disabled={searching}>
+          Search therapists
+        </button>
+      </form>
       <FormStatus
         status={choice.status}
         message={choice.message}
         stale={choice.stale}
         reloadHref={`/referrals/${referralId}`}
       />
-      <FormStatus status={search.status === 'error' ? 'error' : 'idle'} message={search.message} />
-      <input type="hidden" name="referralId" value={referralId} />
-      <TextField
-        id="choose-near"
-        name="near"
-        label="City or ZIP code"
-        hint="For example Miami, FL or 33130."
-        defaultValue={search.values.near}
-        error={search.fieldErrors.near}
-      />
-      <button className="usa-button usa-button--outline margin-top-2" type="submit" disabled={searching}>
-        Search therapists
-      </button>
       <div role="status">
         {search.searched ? (
           <p>
@@ -49,21 +51,24 @@ export function ChooseTherapist({ referralId, excludeIds }: { referralId: string
             <li key={t.id}>
               <h3 className="margin-0">{t.name}</h3>
               <p className="margin-y-05">{t.where}</p>
-              <button
-                className="usa-button"
-                type="submit"
-                name="therapistId"
-                value={t.id}
-                formAction={chooseAction}
-                disabled={choosing}
-                aria-label={`Choose this therapist: ${t.name}`}
-              >
-                Choose this therapist
-              </button>
+              {/* One small form per therapist: a plain post without JavaScript. */}
+              <form action={chooseAction}>
+                <input type="hidden" name="referralId" value={referralId} />
+                <input type="hidden" name="therapistId" value={t.id} />
+                <button
+                  className="usa-button"
+                  type="submit"
+                  disabled={choosing}
+                  aria-label={`Choose this therapist: ${t.name}`}
+                  data-therapist-id={t.id}
+                >
+                  Choose this therapist
+                </button>
+              </form>
             </li>
           ))}
         </ul>
       ) : null}
-    </form>
+    </>
   );
 }
