@@ -59,18 +59,36 @@ interface FhirBundle {
   issue?: { diagnostics?: string }[];
 }
 
-const row = (label: string, f: RunFigures) =>
-  `${label.padEnd(24)}${ms(f.p50)} ${ms(f.p95)} ${f.rps.toFixed(1).padStart(9)}   (${f.requests} requests)`;
+const row = (label: string, f: RunFigures, failed = 0) =>
+  `${label.padEnd(24)}${ms(f.p50)} ${ms(f.p95)} ${f.rps.toFixed(1).padStart(9)}   (${f.requests} requests, ${failed} failed)`;
 
-/** Wraps a sender so that a run prints progress lines with counts and an estimate. */
+/** Failed requests of the last run by message (a failure still counts in the latencies: its time to fail). */
+const failures = new Map<string, number>();
+
+/** Wraps a sender so that a run prints progress lines with counts and an estimate, and counts failures. */
 function withProgress(label: string, total: number, send: (i: number) => Promise<void>) {
   const started = performance.now();
   let done = 0;
   const step = Math.max(1, Math.ceil(total / 4));
+  failures.clear();
   return async (i: number) => {
-    await send(i);
+    await send(i).catch((error: unknown) => {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 160);
+      failures.set(message, (failures.get(message) ?? 0) + 1);
+    });
     if (++done % step === 0 && done < total) progress(label, done, total, started);
   };
+}
+
+/** Runs `n` requests at concurrency `c`; prints and keeps the failures beside the figures. */
+async function measured(label: string, c: number, n: number, send: (i: number) => Promise<void>, pid?: number) {
+  const figures = await load(c, n, withProgress(label, n, send), pid);
+  const failed = [...failures.values()].reduce((a, b) => a + b, 0);
+  if (failed > 0)
+    console.log(
+      `  ${label}: ${failed}/${n} requests FAILED: ${[...failures].map(([m, k]) => `${k} x ${m}`).join('; ')}`,
+    );
+  return { figures, failed };
 }
 
 async function runSize(count: number, seed: number, requests: number): Promise<SizeFigures> {
@@ -142,21 +160,28 @@ async function runSize(count: number, seed: number, requests: number): Promise<S
     await load(4, 40, sendGraphql);
 
     const runs: Record<string, RunFigures> = {};
+    const failedOf: Record<string, number> = {};
     for (const c of [1, 16]) {
       const n = c === 1 ? requests : requests * 3;
       console.log(`Running ${n} requests per path at ${c} client(s)...`);
-      runs[`fhir${c}`] = await load(c, n, withProgress(`FHIR c=${c}`, n, sendFhir), env.api.pid);
-      runs[`graphql${c}`] = await load(c, n, withProgress(`GraphQL c=${c}`, n, sendGraphql), env.api.pid);
+      for (const [key, send] of [
+        ['fhir', sendFhir],
+        ['graphql', sendGraphql],
+      ] as const) {
+        const { figures, failed } = await measured(`${key === 'fhir' ? 'FHIR' : 'GraphQL'} c=${c}`, c, n, send);
+        runs[`${key}${c}`] = figures;
+        failedOf[`${key}${c}`] = failed;
+      }
     }
     console.log('\n                              p50       p95     req/s');
     for (const c of [1, 16]) {
-      console.log(row(`FHIR near+include  c=${c}`, runs[`fhir${c}`]));
-      console.log(row(`GraphQL search     c=${c}`, runs[`graphql${c}`]));
+      console.log(row(`FHIR near+include  c=${c}`, runs[`fhir${c}`], failedOf[`fhir${c}`]));
+      console.log(row(`GraphQL search     c=${c}`, runs[`graphql${c}`], failedOf[`graphql${c}`]));
     }
     for (const c of [1, 16]) {
       const ratio = runs[`fhir${c}`].p95 / runs[`graphql${c}`].p95;
       console.log(
-        `c=${c}: FHIR p95 ${runs[`fhir${c}`].p95.toFixed(1)} ms vs GraphQL p95 ${runs[`graphql${c}`].p95.toFixed(1)} ms = ${ratio.toFixed(2)}x (target <= 1.5x) ${verdict(ratio <= 1.5)}`,
+        `c=${c}: FHIR p95 ${runs[`fhir${c}`].p95.toFixed(1)} ms vs GraphQL p95 ${runs[`graphql${c}`].p95.toFixed(1)} ms = ${ratio.toFixed(2)}x (target <= 1.5x) ${verdict(ratio <= 1.5)}${failedOf[`fhir${c}`] + failedOf[`graphql${c}`] > 0 ? ` (failed requests: FHIR ${failedOf[`fhir${c}`]}, GraphQL ${failedOf[`graphql${c}`]})` : ''}`,
       );
     }
 
