@@ -33,7 +33,7 @@ describe('load mix', () => {
     });
     expect(bad.filter((t) => !t.pass).map((t) => t.name)).toEqual([
       '5xx / cut-off / timed-out requests',
-      'API resident memory, start -> end',
+      'API resident memory, start / warm -> end',
     ]);
     expect(['INTERNAL', 'HTTP_500', 'ECONNRESET', 'UND_ERR_SOCKET'].every(isServerFault)).toBe(true);
     expect(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].some(isServerFault)).toBe(false);
