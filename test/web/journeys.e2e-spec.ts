@@ -241,7 +241,13 @@ describe('website journeys', () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
-    expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost|schema\.org|www\.openstreetmap\.org|www\.sitemaps)/);
+    // No third-party origin but the map's tile template (images, fetched only when the person opens the map) and
+    // the attribution and schema links, which are not loaded.
+    expect(html).not.toMatch(
+      /https?:\/\/(?!127\.0\.0\.1|localhost|schema\.org|www\.openstreetmap\.org|tile\.openstreetmap\.org\/\{z\}|www\.sitemaps)/,
+    );
+    expect(csp).toMatch(/img-src [^;]*https:\/\/tile\.openstreetmap\.org/);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
     // The API keeps answering as before on the same port.
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
