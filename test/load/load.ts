@@ -9,6 +9,8 @@
  * writes docs/bench/load.svg. Figures only: not part of `npm test` (its pure part is: load-mix.spec.ts).
  */
 import 'reflect-metadata';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Client } from 'pg';
@@ -173,9 +175,9 @@ async function main(): Promise<void> {
     console.log(`  stuck sessions     ${start.stuck} / ${warm.stuck} -> ${end.stuck}`);
 
     const results = targets(samples, runSeconds, start, end, warm);
-    console.log(`\n${'Figure'.padEnd(66)}${'Result'.padEnd(8)}${'Value'.padEnd(22)}Target`);
+    console.log(`\n${'Figure'.padEnd(66)}${'Result'.padEnd(8)}${'Value'.padEnd(30)}Target`);
     for (const r of results)
-      console.log(`${r.name.padEnd(66)}${verdict(r.pass).padEnd(8)}${r.figure.padEnd(22)}${r.target}`);
+      console.log(`${r.name.padEnd(66)}${verdict(r.pass).padEnd(8)}${r.figure.padEnd(30)}${r.target}`);
     const chart = path.join(__dirname, '../../docs/bench/load.svg');
     writeLoadChart(
       chart,
@@ -186,7 +188,11 @@ async function main(): Promise<void> {
     failed = results.some((r) => !r.pass);
     console.log(failed ? 'LOAD FAILED' : 'LOAD PASSED');
   } finally {
-    if (failed) console.log(`Service logs: ${s.logFile} (removed)`);
+    if (failed) {
+      const kept = path.join(os.tmpdir(), `mmn-load-${process.pid}.log`);
+      fs.copyFileSync(s.logFile, kept);
+      console.log(`Service logs: ${kept}`);
+    }
     await s.cleanup(false);
   }
   process.exit(failed ? 1 : 0);
