@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: starts the application on a scratch data directory (demo data), and saves screenshots of
- * the home, results (desktop and 375 px wide) and profile pages, the therapist's profile editor and credentials
- * and the administrator's verification queue to docs/screenshots/.
+ * the home, results (desktop and 375 px wide) and profile pages, the therapist's profile editor and credentials,
+ * the administrator's verification queue, and the referral pages (prescriber worklist, composer, hand-out, the
+ * therapist's referral page, the patient's claim page) to docs/screenshots/.
  */
 import { type ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
@@ -30,6 +31,60 @@ async function waitForResults(app: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('the demo directory was not searchable within 5 minutes');
+}
+
+async function api<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const res = await fetch(`${BASE}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`API call failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function tokenOf(email: string): Promise<string> {
+  const login = `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`;
+  const data = await api<{ login: { accessToken: string } }>(login, {
+    input: { email, password: 'demo-massage-network-2026' },
+  });
+  return data.login.accessToken;
+}
+
+/** A referral from the demo prescriber to the demo therapist (demo patient details, no real person). */
+async function demoReferral(): Promise<string> {
+  const therapist = await api<{ myTherapistProfile: { id: string } }>(
+    `{ myTherapistProfile { id } }`,
+    {},
+    await tokenOf('therapist@demo.example'),
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  const expires = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+  const created = await api<{ createReferral: { referral: { id: string } } }>(
+    `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+    {
+      input: {
+        idempotencyKey: `screenshots-${Date.now()}`,
+        therapistId: therapist.myTherapistProfile.id,
+        patient: { fullName: 'Alex Example', dateOfBirth: '1980-05-17' },
+        prescription: {
+          diagnosisCodes: ['M75.01'],
+          bodyRegions: ['right shoulder'],
+          visitsPerWeek: 2,
+          durationWeeks: 4,
+          visitsAuthorized: 8,
+          sessionMinutes: 45,
+          goals: ['Lift the arm overhead without pain'],
+          precautions: ['Avoid deep pressure over the joint capsule'],
+          writtenOn: today,
+          expiresOn: expires,
+        },
+      },
+    },
+    await tokenOf('provider@demo.example'),
+  );
+  return created.createReferral.referral.id;
 }
 
 async function main(): Promise<void> {
@@ -82,6 +137,15 @@ async function main(): Promise<void> {
     ]);
     // The demo queue is long: its first screen only.
     await signedIn('admin@demo.example', [['/admin/verification', 'admin-verification-queue.png', false]]);
+    // The referral pages: a referral from the demo prescriber to the demo therapist, made through the API.
+    const referralId = await demoReferral();
+    await signedIn('provider@demo.example', [
+      ['/referrals', 'prescriber-worklist.png'],
+      ['/referrals/new', 'composer.png'],
+      [`/referrals/${referralId}/handout`, 'handout.png'],
+    ]);
+    await signedIn('therapist@demo.example', [[`/referrals/${referralId}`, 'therapist-referral.png']]);
+    await signedIn('patient@demo.example', [['/claim', 'patient-claim.png']]);
     console.log(`Screenshots written to ${path.relative(REPO, OUT)}/`);
   } finally {
     await browser.close();
