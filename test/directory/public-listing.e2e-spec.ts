@@ -86,6 +86,10 @@ describe('public listing API for the website', () => {
   it('suggests places for a typo and completes prefixes', async () => {
     const res = await t.gql<{ placeSuggestions: { label: string }[] }>(SUGGEST, { text: 'Miamy', first: 3 });
     expect(res.data!.placeSuggestions[0].label).toBe('Miami, FL');
+    const byDefault = await t.gql<{ placeSuggestions: { label: string }[] }>(SUGGEST, { text: 'Miamy', first: null });
+    expect(byDefault.errors).toBeUndefined();
+    expect(byDefault.data!.placeSuggestions.length).toBeGreaterThan(0);
+    expect(byDefault.data!.placeSuggestions.length).toBeLessThanOrEqual(5);
     const empty = await t.gql<{ placeSuggestions: unknown[] }>(SUGGEST, { text: '<script>' });
     expect(empty.errors).toBeUndefined();
   });

@@ -12,10 +12,11 @@ export class PlaceSuggestionsResolver {
   })
   placeSuggestions(
     @Args('text') text: string,
-    @Args('first', { type: () => Int, defaultValue: 5 }) first: number,
+    // Nullable as the contract says (`first: Int = 5`): an explicit null means the default.
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number | null,
   ): ResolvedPlaceModel[] {
     return PlaceSuggester.shared()
-      .suggest(text, first)
+      .suggest(text, first ?? 5)
       .map(({ label, latitude, longitude }) => ({ label, latitude, longitude }));
   }
 }
