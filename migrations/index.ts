@@ -13,6 +13,7 @@ import { PhiEncryption1796147905101 } from './1796147905101-PhiEncryption';
 import { AuditRetention1796148163789 } from './1796148163789-AuditRetention';
 import { ReferralTransfers1796149217535 } from './1796149217535-ReferralTransfers';
 import { CredentialReminders1796150865612 } from './1796150865612-CredentialReminders';
+import { LocalReputation1796152000000 } from './1796152000000-LocalReputation';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AuditRetention1796148163789,
   ReferralTransfers1796149217535,
   CredentialReminders1796150865612,
+  LocalReputation1796152000000,
 ];

@@ -168,17 +168,24 @@ describe('searchTherapists', () => {
     expect(names(res.data!.searchTherapists).sort()).toEqual(expected);
   });
 
-  it('sorts by reputation', async () => {
+  it('sorts by reputation (with the doctors near the place searched)', async () => {
     const { DataSource } = await import('typeorm');
-    await t.app
-      .get(DataSource)
-      .query(`UPDATE therapists SET referring_providers = 3 WHERE id = $1`, [ids['Finn Drainage']]);
-    await t.app
-      .get(DataSource)
-      .query(`UPDATE therapists SET referring_providers = 1, endorsement_count = 2 WHERE id = $1`, [ids['Ben Carpal']]);
-    await t.app
-      .get(DataSource)
-      .query(`INSERT INTO search_outbox (therapist_id) VALUES ($1), ($2)`, [ids['Finn Drainage'], ids['Ben Carpal']]);
+    const db = t.app.get(DataSource);
+    // The counters as the referrals feature keeps them: overall, and per location for doctors practising nearby.
+    await db.query(`UPDATE therapists SET referring_providers = 3 WHERE id = $1`, [ids['Finn Drainage']]);
+    await db.query(`UPDATE practice_locations SET local_referring_providers = 3 WHERE therapist_id = $1`, [
+      ids['Finn Drainage'],
+    ]);
+    await db.query(`UPDATE therapists SET referring_providers = 1, endorsement_count = 2 WHERE id = $1`, [
+      ids['Ben Carpal'],
+    ]);
+    await db.query(`UPDATE practice_locations SET local_referring_providers = 1 WHERE therapist_id = $1`, [
+      ids['Ben Carpal'],
+    ]);
+    await db.query(`INSERT INTO search_outbox (therapist_id) VALUES ($1), ($2)`, [
+      ids['Finn Drainage'],
+      ids['Ben Carpal'],
+    ]);
     await indexCaughtUp(t);
     const res = await search(t, { ...AROUND_MIAMI, sort: 'REPUTATION' });
     expect(names(res.data!.searchTherapists).slice(0, 2)).toEqual(['Finn Drainage', 'Ben Carpal']);

@@ -10,14 +10,27 @@ describe('wording', () => {
     expect(distanceText(40)).toBe('25 miles away');
   });
 
-  it('puts reputation in words, leaving out what is zero', () => {
-    expect(reputationText({ referringProviders: 4, completedReferrals: 12, endorsements: 2 })).toBe(
-      'Referred by 4 local providers · 12 completed referrals · 2 endorsements',
+  it('puts reputation in words, local doctors first, leaving out what is zero', () => {
+    const facts = { localArea: 'Miami', completedReferrals: 0, endorsements: 0 };
+    expect(
+      reputationText({
+        ...facts,
+        referringProviders: 4,
+        localReferringProviders: 4,
+        completedReferrals: 12,
+        endorsements: 2,
+      }),
+    ).toBe('Referred by 4 Miami-area providers · 12 completed referrals · 2 endorsements');
+    expect(reputationText({ ...facts, referringProviders: 6, localReferringProviders: 1, completedReferrals: 1 })).toBe(
+      'Referred by 1 Miami-area provider (6 in all) · 1 completed referral',
     );
-    expect(reputationText({ referringProviders: 1, completedReferrals: 1, endorsements: 0 })).toBe(
-      'Referred by 1 local provider · 1 completed referral',
+    expect(reputationText({ ...facts, referringProviders: 2, localReferringProviders: 0 })).toBe(
+      'Referred by 2 providers, none in the Miami area',
     );
-    expect(reputationText({ referringProviders: 0, completedReferrals: 0, endorsements: 0 })).toBe(
+    expect(reputationText({ ...facts, localArea: null, referringProviders: 1, localReferringProviders: 0 })).toBe(
+      'Referred by 1 provider',
+    );
+    expect(reputationText({ ...facts, referringProviders: 0, localReferringProviders: 0 })).toBe(
       'No referrals through the network yet',
     );
   });

@@ -77,15 +77,27 @@ export function distanceText(km: number | null | undefined): string | null {
 
 export interface ReputationFacts {
   referringProviders: number;
+  /** Of those, the ones practising within 50 km of `localArea` (the hit's nearest location, or the best one). */
+  localReferringProviders: number;
+  localArea: string | null;
   completedReferrals: number;
   endorsements: number;
 }
 
-/** "Referred by 4 local providers · 12 completed referrals · 2 endorsements". */
+/** "Referred by 4 Miami-area providers (6 in all)": reputation with local doctors first. */
+function referrersText({ referringProviders: all, localReferringProviders: local, localArea }: ReputationFacts) {
+  if (all === 0) return null;
+  if (localArea === null) return `Referred by ${plural(all, 'provider')}`;
+  if (local === 0) return `Referred by ${plural(all, 'provider')}, none in the ${localArea} area`;
+  const near = `Referred by ${plural(local, `${localArea}-area provider`)}`;
+  return all > local ? `${near} (${all} in all)` : near;
+}
+
+/** "Referred by 4 Miami-area providers · 12 completed referrals · 2 endorsements". */
 export function reputationText(reputation: ReputationFacts): string {
   const parts: string[] = [];
-  if (reputation.referringProviders > 0)
-    parts.push(`Referred by ${plural(reputation.referringProviders, 'local provider')}`);
+  const referrers = referrersText(reputation);
+  if (referrers) parts.push(referrers);
   if (reputation.completedReferrals > 0) parts.push(plural(reputation.completedReferrals, 'completed referral'));
   if (reputation.endorsements > 0) parts.push(plural(reputation.endorsements, 'endorsement'));
   return parts.length > 0 ? parts.join(' · ') : 'No referrals through the network yet';

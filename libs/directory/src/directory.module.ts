@@ -78,6 +78,6 @@ export const DIRECTORY_ENTITIES = [
     PublicListingResolver,
     ListingProblemsAdminResolver,
   ],
-  exports: [TherapistsService, ProvidersService, ProviderVerificationService, DirectoryReadModel],
+  exports: [TherapistsService, ProvidersService, ProviderVerificationService, LocationsService, DirectoryReadModel],
 })
 export class DirectoryModule {}

@@ -22,3 +22,5 @@ export * from './rules/prescriber-verification';
 export * from './dto/verification-decision.input';
 export * from './services/therapists.service';
 export { loadTherapists } from './services/therapist-records';
+export { distanceSql } from './directory-read/directory-sql';
+export * from './services/locations.service';

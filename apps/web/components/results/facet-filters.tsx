@@ -65,7 +65,7 @@ export function FacetFilters({ query, facets, conditionName }: FacetFiltersProps
       <select className="usa-select" id="sort" name="sort" defaultValue={query.sort} form={FORM}>
         <option value="relevance">Best match</option>
         <option value="distance">Distance</option>
-        <option value="reputation">Trusted by most providers</option>
+        <option value="reputation">Trusted by most local providers</option>
       </select>
       <label className="usa-label" htmlFor="radius">
         Distance

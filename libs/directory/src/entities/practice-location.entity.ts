@@ -64,6 +64,13 @@ export class PracticeLocation {
   @Column('double precision')
   longitude: number;
 
+  /**
+   * For a therapist's location: distinct verified prescribers with a practice location within 50 km of it who sent
+   * this therapist a referral they accepted (kept by the referrals lib; 0 for providers' locations).
+   */
+  @Column('integer', { name: 'local_referring_providers', default: 0 })
+  localReferringProviders: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -125,12 +125,33 @@ export class Therapist {
     );
   }
 
+  /**
+   * The location a search hit was found at: its reputation then counts the local doctors of that place. Set only on
+   * instances loaded for one search page (each therapist appears there once).
+   */
+  reputationLocationId?: string;
+
   @Field(() => Reputation)
   get reputation(): Reputation {
+    const local = localReputationLocation(this.locations ?? [], this.reputationLocationId);
     return {
       referringProviders: this.referringProviders,
+      localReferringProviders: local?.localReferringProviders ?? 0,
+      localArea: local?.city ?? null,
       completedReferrals: this.completedReferrals,
       endorsements: this.endorsementCount,
     };
   }
+}
+
+/** The location whose local count a reputation shows: the one asked for, else the one with the most local doctors. */
+function localReputationLocation(
+  locations: readonly PracticeLocation[],
+  locationId: string | undefined,
+): PracticeLocation | undefined {
+  const asked = locationId === undefined ? undefined : locations.find((location) => location.id === locationId);
+  if (asked) return asked;
+  return [...locations].sort(
+    (a, b) => b.localReferringProviders - a.localReferringProviders || a.id.localeCompare(b.id),
+  )[0];
 }

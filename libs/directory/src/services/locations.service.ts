@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '@mmn/errors';
 import type { Principal } from '@mmn/identity';
 import { type PracticeLocationInput } from '../dto/practice-location.input';
@@ -20,10 +20,24 @@ export const LOCATION_FIELDS = [
   'longitude',
 ] as const;
 
+/** Told, inside the transaction, that a therapist's set of locations changed (the referrals lib's local counts). */
+export type TherapistLocationsListener = (manager: EntityManager, therapistId: string) => Promise<void>;
+
 /** A therapist's practice locations, geocoded offline from their ZIP code. */
 @Injectable()
 export class LocationsService {
+  private readonly listeners: TherapistLocationsListener[] = [];
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onLocationsChanged(listener: TherapistLocationsListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async changed(manager: EntityManager, therapistId: string): Promise<void> {
+    for (const listener of this.listeners) await listener(manager, therapistId);
+    await publicProfileChanged(manager, therapistId);
+  }
 
   async add(principal: Principal, input: PracticeLocationInput): Promise<PracticeLocation> {
     const geocoded = geocodeLocation(input, 'input');
@@ -39,7 +53,7 @@ export class LocationsService {
         location,
         LOCATION_FIELDS,
       );
-      await publicProfileChanged(manager, therapist.id);
+      await this.changed(manager, therapist.id);
       return location;
     });
   }
@@ -59,7 +73,7 @@ export class LocationsService {
         null,
         LOCATION_FIELDS,
       );
-      await publicProfileChanged(manager, therapist.id);
+      await this.changed(manager, therapist.id);
       return true;
     });
   }

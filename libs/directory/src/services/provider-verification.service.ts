@@ -46,7 +46,7 @@ export class ProviderVerificationService {
     this.listeners.push(listener);
   }
 
-  /** Tells the listeners that this provider's verification changed, inside the caller's transaction. */
+  /** Tells the listeners that this provider's verification or practice locations changed, in the caller's transaction. */
   async notifyChanged(manager: EntityManager, providerId: string): Promise<void> {
     for (const listener of this.listeners) await listener(manager, providerId);
   }

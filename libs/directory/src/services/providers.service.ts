@@ -102,7 +102,8 @@ export class ProvidersService implements OnModuleInit {
           ...provider,
           locations: input.locations != null ? describeLocations(locations) : before.locations,
         };
-        if (npiChanged) await this.verification.notifyChanged(manager, provider.id);
+        // Where a prescriber practises decides which therapists count them as a local doctor.
+        if (npiChanged || input.locations != null) await this.verification.notifyChanged(manager, provider.id);
         await recordChanges(
           manager,
           { actorId: principal.userId, providerId: provider.id, entity: 'Provider', entityId: provider.id },

@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { enqueueSearchUpdate } from '@mmn/directory';
+import { distanceSql, enqueueSearchUpdate } from '@mmn/directory';
+
+/** How near a prescriber's practice must be to a therapist's location to count as a local doctor. */
+export const LOCAL_RADIUS_KM = 50;
 
 // Reputation counters are recomputed from the source rows (never incremented), and each change re-queues the
 // therapist's search document in the same transaction. The therapist row is locked by a statement of its own
@@ -24,7 +27,25 @@ export async function recomputeReferringProviders(manager: EntityManager, therap
      WHERE "id" = $1`,
     [therapistId],
   );
+  await recomputeLocalReferringProviders(manager, therapistId);
   await enqueueSearchUpdate(manager, therapistId);
+}
+
+/**
+ * Per location of the therapist: the distinct verified prescribers counted above who have a practice location
+ * within LOCAL_RADIUS_KM of it ("referred by 4 Miami-area providers"). The caller holds the therapist's lock.
+ */
+async function recomputeLocalReferringProviders(manager: EntityManager, therapistId: string): Promise<void> {
+  await manager.query(
+    `UPDATE "practice_locations" tl SET "local_referring_providers" = (
+       SELECT count(DISTINCT r."provider_id") FROM "referral_events" e JOIN "referrals" r ON r."id" = e."referral_id"
+       JOIN "providers" p ON p."id" = r."provider_id" AND p."npi_status" = 'VERIFIED'
+       WHERE e."therapist_id" = $1 AND e."type" = 'ACCEPTED'
+         AND EXISTS (SELECT 1 FROM "practice_locations" pl WHERE pl."provider_id" = r."provider_id"
+           AND ${distanceSql('pl', 'tl.latitude', 'tl.longitude')} <= ${LOCAL_RADIUS_KM}))
+     WHERE tl."therapist_id" = $1`,
+    [therapistId],
+  );
 }
 
 export async function recomputeCompletedReferrals(manager: EntityManager, therapistId: string): Promise<void> {

@@ -51,6 +51,10 @@ export interface TherapistDocument {
   completedReferrals: number;
   endorsements: number;
   reputationScore: number;
+  /** Verified prescribers within 50 km of this document's location who referred to the therapist (0 without one). */
+  localReferringProviders: number;
+  /** reputationScore with the local count in place of the overall one: what ranks reputation near a place. */
+  localReputationScore: number;
   _geo?: { lat: number; lng: number };
 }
 
@@ -84,6 +88,8 @@ export const DOCUMENT_FIELDS: readonly (keyof TherapistDocument)[] = [
   'completedReferrals',
   'endorsements',
   'reputationScore',
+  'localReferringProviders',
+  'localReputationScore',
   '_geo',
 ];
 
@@ -181,6 +187,8 @@ export function therapistDocuments(
         ...base,
         licenseVerified: false,
         licensedThrough: 0,
+        localReferringProviders: 0,
+        localReputationScore: reputationScore(0, therapist.completedReferrals, therapist.endorsementCount),
       },
     ];
   }
@@ -195,6 +203,12 @@ export function therapistDocuments(
       ...base,
       licenseVerified: through !== null,
       licensedThrough: through === null ? 0 : dateNumber(through),
+      localReferringProviders: location.localReferringProviders,
+      localReputationScore: reputationScore(
+        location.localReferringProviders,
+        therapist.completedReferrals,
+        therapist.endorsementCount,
+      ),
       _geo: { lat: location.latitude, lng: location.longitude },
     };
   });

@@ -57,7 +57,7 @@ export function therapistIndexSettings(synonyms: Record<string, string[]>): Sett
       'acceptingNewPatients',
       'locationOrdinal',
     ],
-    sortableAttributes: ['_geo', 'reputationScore'],
+    sortableAttributes: ['_geo', 'reputationScore', 'localReputationScore'],
     // "sort" first: an explicit DISTANCE or REPUTATION order is strict; RELEVANCE with text sends no sort.
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     distinctAttribute: 'therapistId',

@@ -22,7 +22,13 @@ import {
 
 const FACETS = ['conditionIds', 'techniqueIds', 'networkIds', 'languages'] as const;
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-const score = (t: Therapist) => reputationScore(t.referringProviders, t.completedReferrals, t.endorsementCount);
+/** The hit's reputation as one number: the local count where the hit has a location in question. */
+const score = (t: Therapist) =>
+  reputationScore(
+    t.reputationLocationId === undefined ? t.referringProviders : t.reputation.localReferringProviders,
+    t.completedReferrals,
+    t.endorsementCount,
+  );
 
 export interface SearchRequest {
   text: string;
@@ -69,6 +75,8 @@ export class TherapistSearchService {
     }
     const text = input.text?.trim() ?? '';
     const geoSort = point ? [`_geoPoint(${point.latitude}, ${point.longitude}):asc`] : [];
+    // Near a place, reputation means reputation with the doctors of that place.
+    const byReputation = point ? 'localReputationScore:desc' : 'reputationScore:desc';
     const params: SearchParams = {
       filter: buildFilter({
         point,
@@ -89,11 +97,11 @@ export class TherapistSearchService {
       showRankingScore: true,
       matchingStrategy: sort === TherapistSort.RELEVANCE ? 'last' : 'all',
     };
-    if (sort === TherapistSort.DISTANCE) params.sort = [...geoSort, 'reputationScore:desc'];
-    if (sort === TherapistSort.REPUTATION) params.sort = ['reputationScore:desc', ...geoSort];
+    if (sort === TherapistSort.DISTANCE) params.sort = [...geoSort, byReputation];
+    if (sort === TherapistSort.REPUTATION) params.sort = [byReputation, ...geoSort];
     // RELEVANCE: with text, relevance alone orders the engine's results (ties broken below); without text the
     // relevance rules have nothing to say, so distance and then reputation order them.
-    if (sort === TherapistSort.RELEVANCE && text === '') params.sort = [...geoSort, 'reputationScore:desc'];
+    if (sort === TherapistSort.RELEVANCE && text === '') params.sort = [...geoSort, byReputation];
     return { text, params, point, resolvedPlace, sort, page, pageSize };
   }
 
@@ -187,7 +195,7 @@ export class TherapistSearchService {
     };
   }
 
-  /** Distance and nearest location; verified search measures to licensed locations only. */
+  /** Distance and nearest location (whose local doctors the hit's reputation counts); verified search measures to licensed locations only. */
   private hit(therapist: Therapist, point: GeoPoint | null, licensedOnly: boolean): TherapistHit {
     if (!point || therapist.locations.length === 0) return { therapist, distanceKm: null, nearestLocation: null };
     const licensed = licensedOnly
@@ -203,6 +211,7 @@ export class TherapistSearchService {
         nearest = location;
       }
     }
+    therapist.reputationLocationId = nearest.id;
     return { therapist, distanceKm: Math.round(best * 100) / 100, nearestLocation: nearest };
   }
 
