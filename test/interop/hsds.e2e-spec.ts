@@ -90,9 +90,10 @@ describe('HSDS 3.0 feed', () => {
 
   it('lists taxonomies and their terms', async () => {
     const res = await get<Page<Item>>(t, '/hsds/taxonomies');
-    expect(res.body.contents.map((x) => x.id)).toEqual(['conditions', 'techniques']);
+    expect(res.body.contents.map((x) => x.name)).toEqual(['Conditions treated', 'Massage techniques']);
     const terms = await get<Page<Item>>(t, '/hsds/taxonomy_terms');
-    expect(terms.body.contents.map((x) => x.id)).toContain('conditions:carpal-tunnel-syndrome');
+    const carpalTunnel = terms.body.contents.find((x) => x.code === 'carpal-tunnel-syndrome')!;
+    expect(carpalTunnel).toMatchObject({ taxonomy: 'conditions', taxonomy_id: res.body.contents[0].id });
   });
 
   it('streams everything as ndjson, and modified_after pulls only what changed', async () => {
