@@ -1,4 +1,13 @@
-import { addDays, daysUntil, expiryWording, needsRenewal, visitsLeft } from './referral-wording';
+import {
+  addDays,
+  continuationCity,
+  daysUntil,
+  expiryWording,
+  needsRenewal,
+  prescriberOutOfState,
+  transferSummaryDueOn,
+  visitsLeft,
+} from './referral-wording';
 import { safeNextPath as safeNext } from './session/next-path';
 
 describe('referral wording', () => {
@@ -29,5 +38,33 @@ describe('referral wording', () => {
     expect(safeNext('/referrals/abc')).toBe('/referrals/abc');
     for (const bad of ['//evil.example', 'https://evil.example', '/\\evil.example', 'referrals', '/a\nb'])
       expect(safeNext(bad)).toBe('/referrals');
+  });
+});
+
+describe('transfer wording', () => {
+  const events = [
+    { type: 'ACCEPTED', at: '2026-10-01T10:00:00Z', note: null },
+    { type: 'TRANSFERRED', at: '2026-11-20T15:30:00Z', note: 'Care continues near Miami, FL. The patient is moving' },
+  ];
+
+  it('gives the therapist 30 days from the transfer for the summary', () => {
+    expect(transferSummaryDueOn(events)).toBe('2026-12-20');
+    expect(transferSummaryDueOn(events.slice(0, 1))).toBeNull();
+  });
+
+  it('reads the new city from the continuation', () => {
+    const created = { type: 'CONTINUATION_CREATED', at: '2026-11-20T15:30:00Z' };
+    expect(
+      continuationCity([
+        { ...created, note: 'Continues earlier care after a move; choose a therapist near Miami, FL.' },
+      ]),
+    ).toBe('Miami, FL');
+    expect(continuationCity(events)).toBeNull();
+  });
+
+  it('names the prescriber’s states only when none is a state the therapist practises in', () => {
+    expect(prescriberOutOfState(['OH'], ['FL'])).toBe('OH');
+    expect(prescriberOutOfState(['OH', 'fl'], ['FL'])).toBeNull();
+    expect(prescriberOutOfState([], ['FL'])).toBeNull();
   });
 });

@@ -94,3 +94,36 @@ export function expiryWording(expiresOn: string, today = todayIso()): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** How long the therapist a referral was transferred from has to write the transfer summary. */
+export const TRANSFER_SUMMARY_DAYS = 30;
+
+interface TimedEvent {
+  type: string;
+  at: string;
+  note?: string | null;
+}
+
+/** The last day the transfer summary can be written (YYYY-MM-DD), from the TRANSFERRED event; null before one. */
+export function transferSummaryDueOn(events: readonly TimedEvent[]): string | null {
+  const transfer = [...events].reverse().find((e) => e.type === 'TRANSFERRED');
+  return transfer ? addDays(transfer.at.slice(0, 10), TRANSFER_SUMMARY_DAYS) : null;
+}
+
+/** The city a continuation is for ("Miami, FL"), as its creation event says; null for other referrals. */
+export function continuationCity(events: readonly TimedEvent[]): string | null {
+  const created = events.find((e) => e.type === 'CONTINUATION_CREATED');
+  const match = created?.note ? /choose a therapist near (.+?)\.?$/.exec(created.note) : null;
+  return match ? match[1] : null;
+}
+
+/** Prescriber and therapist practise in different states (some payers and states want a local prescriber). */
+export function prescriberOutOfState(
+  prescriberStates: readonly string[],
+  therapistStates: readonly string[],
+): string | null {
+  if (prescriberStates.length === 0 || therapistStates.length === 0) return null;
+  const treated = new Set(therapistStates.map((s) => s.toUpperCase()));
+  if (prescriberStates.some((s) => treated.has(s.toUpperCase()))) return null;
+  return [...new Set(prescriberStates.map((s) => s.toUpperCase()))].join(', ');
+}

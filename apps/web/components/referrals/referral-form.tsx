@@ -8,7 +8,14 @@ export type ReferralField =
   | { kind: 'text' | 'date' | 'number'; name: string; label: string; hint?: string; defaultValue?: string }
   | { kind: 'textarea'; name: string; label: string; hint?: string; optional?: boolean }
   | { kind: 'select'; name: string; label: string; options: { value: string; label: string }[]; hint?: string }
-  | { kind: 'radio' | 'checkbox'; name: string; label: string; options: { value: string; label: string }[] };
+  | {
+      kind: 'radio' | 'checkbox';
+      name: string;
+      label: string;
+      options: { value: string; label: string }[];
+      hint?: string;
+      defaultValue?: string;
+    };
 
 function Choices({
   field,
@@ -21,12 +28,18 @@ function Choices({
   value?: string;
   error?: string;
 }) {
+  const described = [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <fieldset
       className={`usa-fieldset usa-form-group${error ? ' usa-form-group--error' : ''}`}
-      aria-describedby={error ? `${id}-error` : undefined}
+      aria-describedby={described || undefined}
     >
       <legend className="usa-legend">{field.label}</legend>
+      {field.hint ? (
+        <span className="usa-hint" id={`${id}-hint`}>
+          {field.hint}
+        </span>
+      ) : null}
       {error ? (
         <span className="usa-error-message" id={`${id}-error`}>
           {error}
@@ -109,7 +122,15 @@ export function ReferralForm({
             );
           case 'radio':
           case 'checkbox':
-            return <Choices key={field.name} field={field} id={fieldId} value={value} error={error} />;
+            return (
+              <Choices
+                key={field.name}
+                field={field}
+                id={fieldId}
+                value={state.status === 'idle' ? field.defaultValue : value}
+                error={error}
+              />
+            );
           case 'text':
           case 'date':
           case 'number':

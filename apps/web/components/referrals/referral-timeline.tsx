@@ -1,6 +1,6 @@
 import type { ReferralView, TechniqueNames } from '../../app/(signed-in)/referrals/[id]/queries';
 import { soapPartsOf } from '../../app/(signed-in)/referrals/[id]/referral-forms';
-import { eventLabel, formatDate, formatDateTime } from '../../lib/referral-wording';
+import { eventLabel, formatDate, formatDateTime, transferSummaryDueOn } from '../../lib/referral-wording';
 
 const ACTORS: Record<string, string> = {
   PROVIDER: 'prescriber',
@@ -12,6 +12,7 @@ const ACTORS: Record<string, string> = {
 /** The timeline (oldest first), the visits with their SOAP notes, progress notes and the discharge summary. */
 export function ReferralTimeline({ referral, techniques }: { referral: ReferralView; techniques: TechniqueNames }) {
   const notes = referral.events.filter((e) => e.type === 'PROGRESS_NOTE');
+  const due = transferSummaryDueOn(referral.events);
   return (
     <>
       <h2>Timeline</h2>
@@ -29,6 +30,15 @@ export function ReferralTimeline({ referral, techniques }: { referral: ReferralV
             </p>
           </li>
         ))}
+        {referral.status === 'TRANSFERRED' && !referral.transferSummary ? (
+          <li className="usa-process-list__item">
+            <p className="usa-process-list__heading">Transfer summary: not written yet</p>
+            <p className="margin-top-05">
+              The therapist writes it for the next therapist
+              {due ? `, by ${formatDate(due)}` : ', within 30 days of the transfer'}.
+            </p>
+          </li>
+        ) : null}
       </ol>
       <h2>Visits</h2>
       {referral.visits.length === 0 ? (

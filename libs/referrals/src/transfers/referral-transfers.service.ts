@@ -49,7 +49,10 @@ export class ReferralTransfers {
     const place = Gazetteer.shared().resolvePlace(input.newCity);
     const problems = textProblems('input.reason', input.reason, 2000);
     if (!place)
-      problems.push({ path: 'input.newCity', message: 'is not a place we know; try "City, ST" or a ZIP code' });
+      problems.push({
+        path: 'input.newCity',
+        message: `We could not find the place "${input.newCity}". Try "City, ST" or a 5-digit ZIP code.`,
+      });
     if (problems.length > 0) throw new BadUserInputError(problems);
     return this.audit.audited(caller, ReferralAction.TRANSFER, input.referralId, () =>
       this.dataSource.transaction(async (manager) => {

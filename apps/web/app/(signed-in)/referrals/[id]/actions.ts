@@ -1,6 +1,5 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import {
   AcceptReferralAsTherapistDocument,
   AddReferralProgressNoteDocument,
@@ -15,36 +14,11 @@ import {
 } from '@mmn/api-client';
 import { callApi } from '../../../../lib/api';
 import { CORRECT_FIELDS, errorState, type FormState, text } from '../../../../lib/forms';
-import { actionSession } from '../../../../lib/session';
 import { DECLINE_REASONS, soapNoteOf } from './referral-forms';
+import { run, UUID } from './run-action';
+import { reputationText } from '../../../../lib/wording';
 
 type State = FormState;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Runs one referral action for the signed-in party, then returns to the referral page with what was done
- * (post/redirect/get: a reload never repeats it). Errors stay on the form: fields, or a banner.
- */
-async function run(
-  form: FormData,
-  values: Record<string, string>,
-  errors: Record<string, string>,
-  call: (session: Awaited<ReturnType<typeof actionSession>>, referralId: string) => Promise<unknown>,
-  done: string,
-  fieldOf: (path: string) => string | null = (path) => (path in values ? path : null),
-): Promise<State> {
-  const referralId = text(form, 'referralId', 40);
-  if (!UUID.test(referralId)) redirect('/referrals');
-  if (Object.keys(errors).length > 0) return { status: 'error', message: CORRECT_FIELDS, fieldErrors: errors, values };
-  const session = await actionSession(`/referrals/${referralId}`);
-  try {
-    await call(session, referralId);
-  } catch (error) {
-    return errorState(error, values, (path) => fieldOf(path.replace(/^input\./, '')));
-  }
-  redirect(`/referrals/${referralId}?done=${done}`);
-}
 
 export async function accept(_: State, form: FormData): Promise<State> {
   return run(form, {}, {}, (s, referralId) => s.call(AcceptReferralAsTherapistDocument, { referralId }), 'accepted');
@@ -192,7 +166,7 @@ export async function chooseTherapist(_: State, form: FormData): Promise<State> 
 }
 
 export interface ChoiceSearchState extends FormState {
-  therapists: { id: string; name: string; where: string }[];
+  therapists: { id: string; name: string; where: string; reputation: string }[];
   searched?: string;
 }
 
@@ -218,6 +192,7 @@ export async function searchForChoice(_: ChoiceSearchState, form: FormData): Pro
       where: hit.nearestLocation
         ? `${hit.nearestLocation.city}, ${hit.nearestLocation.state}${typeof hit.distanceKm === 'number' ? `, ${(hit.distanceKm / 1.609344).toFixed(1)} miles away` : ''}`
         : '',
+      reputation: reputationText(hit.therapist.reputation),
     }));
     return {
       status: 'done',

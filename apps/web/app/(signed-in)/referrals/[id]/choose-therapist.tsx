@@ -6,7 +6,16 @@ import { idleState } from '../../../../lib/forms';
 import { type ChoiceSearchState, chooseTherapist, searchForChoice } from './actions';
 
 /** For an open or declined referral: search near a city, then "Choose this therapist" sends it to them. */
-export function ChooseTherapist({ referralId, excludeIds }: { referralId: string; excludeIds: string[] }) {
+export function ChooseTherapist({
+  referralId,
+  excludeIds,
+  near,
+}: {
+  referralId: string;
+  excludeIds: string[];
+  /** A continuation suggests its new city. */
+  near?: string;
+}) {
   const [search, searchAction, searching] = useActionState(searchForChoice, {
     ...idleState(),
     therapists: [],
@@ -23,7 +32,7 @@ export function ChooseTherapist({ referralId, excludeIds }: { referralId: string
           name="near"
           label="City or ZIP code"
           hint="For example Miami, FL or 33130."
-          defaultValue={search.values.near}
+          defaultValue={search.values.near ?? near}
           error={search.fieldErrors.near}
         />
         <button className="usa-button usa-button--outline margin-top-2" type="submit" disabled={searching}>
@@ -51,6 +60,7 @@ export function ChooseTherapist({ referralId, excludeIds }: { referralId: string
             <li key={t.id}>
               <h3 className="margin-0">{t.name}</h3>
               <p className="margin-y-05">{t.where}</p>
+              <p className="margin-y-05">{t.reputation}</p>
               {/* One small form per therapist: a plain post without JavaScript. */}
               <form action={chooseAction}>
                 <input type="hidden" name="referralId" value={referralId} />

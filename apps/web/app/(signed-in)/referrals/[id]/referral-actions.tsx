@@ -1,18 +1,11 @@
+import { Panel } from '../../../../components/referrals/action-panel';
 import { type ReferralField, ReferralForm } from '../../../../components/referrals/referral-form';
-import { addDays, todayIso } from '../../../../lib/referral-wording';
+import { addDays, continuationCity, todayIso } from '../../../../lib/referral-wording';
 import * as act from './actions';
 import { ChooseTherapist } from './choose-therapist';
 import type { ReferralView, TechniqueNames } from './queries';
 import { DECLINE_REASONS } from './referral-forms';
-
-function Panel({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section className="action-panel" aria-label={title}>
-      <h2>{title}</h2>
-      {children}
-    </section>
-  );
-}
+import { transferPanels } from './transfer-panels';
 
 /** The actions the referral's state allows its reader: nothing is offered that the API would refuse. */
 export function ReferralActions({
@@ -129,7 +122,11 @@ export function ReferralActions({
   if ((role === 'PROVIDER' || role === 'PATIENT') && (status === 'OPEN' || status === 'DECLINED'))
     panels.push(
       <Panel key="choose" title={status === 'DECLINED' ? 'Choose a new therapist' : 'Choose a therapist'}>
-        <ChooseTherapist referralId={id} excludeIds={declinedTherapistIds} />
+        <ChooseTherapist
+          referralId={id}
+          excludeIds={declinedTherapistIds}
+          near={continuationCity(referral.events) ?? undefined}
+        />
       </Panel>,
     );
   if (role === 'PROVIDER' && status === 'COMPLETED' && referral.therapist)
@@ -159,5 +156,6 @@ export function ReferralActions({
         />
       </Panel>,
     );
+  panels.push(...transferPanels(referral, role));
   return <>{panels}</>;
 }

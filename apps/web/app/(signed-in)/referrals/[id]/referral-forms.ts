@@ -35,3 +35,9 @@ export function soapPartsOf(note: string | null | undefined): { label: string; t
       match ? { label: labels[match[1]], text: match[2] } : { label: 'Note', text: note.split('\n')[i] },
     );
 }
+
+export const TRANSFER_REASONS = [
+  { value: 'PATIENT_MOVING', label: 'The patient is moving' },
+  { value: 'THERAPIST_MOVING', label: 'The therapist is moving or closing the practice' },
+  { value: 'OTHER', label: 'Another reason' },
+] as const;
