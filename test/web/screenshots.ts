@@ -2,7 +2,8 @@
  * `npm run screenshots`: starts the application on a scratch data directory (demo data), and saves screenshots of
  * the home, results (desktop and 375 px wide) and profile pages, the therapist's profile editor and credentials,
  * the administrator's verification queue, and the referral pages (prescriber worklist, composer, hand-out, the
- * therapist's referral page, the patient's claim page) to docs/screenshots/.
+ * therapist's referral page, the patient's claim page) and the transfer pages (the offer to continue care in another
+ * city, the transfer summary form, the continuation with the patient's consent) to docs/screenshots/.
  */
 import { type ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
@@ -53,7 +54,7 @@ async function tokenOf(email: string): Promise<string> {
 }
 
 /** A referral from the demo prescriber to the demo therapist (demo patient details, no real person). */
-async function demoReferral(): Promise<string> {
+async function demoReferral(): Promise<{ id: string; accessCode: string }> {
   const therapist = await api<{ myTherapistProfile: { id: string } }>(
     `{ myTherapistProfile { id } }`,
     {},
@@ -61,8 +62,8 @@ async function demoReferral(): Promise<string> {
   );
   const today = new Date().toISOString().slice(0, 10);
   const expires = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
-  const created = await api<{ createReferral: { referral: { id: string } } }>(
-    `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+  const created = await api<{ createReferral: { accessCode: string; referral: { id: string } } }>(
+    `mutation($input: CreateReferralInput!) { createReferral(input: $input) { accessCode referral { id } } }`,
     {
       input: {
         idempotencyKey: `screenshots-${Date.now()}`,
@@ -84,7 +85,35 @@ async function demoReferral(): Promise<string> {
     },
     await tokenOf('provider@demo.example'),
   );
-  return created.createReferral.referral.id;
+  return { id: created.createReferral.referral.id, accessCode: created.createReferral.accessCode };
+}
+
+/** A second demo referral, claimed by the demo patient and accepted with one visit: care under way, to transfer. */
+async function careUnderWay(): Promise<string> {
+  const { id, accessCode } = await demoReferral();
+  await api(
+    `mutation($code: String!) { claimReferral(accessCode: $code, dateOfBirth: "1980-05-17") { id } }`,
+    { code: accessCode },
+    await tokenOf('patient@demo.example'),
+  );
+  const therapist = await tokenOf('therapist@demo.example');
+  await api(`mutation($id: ID!) { acceptReferral(referralId: $id) { id } }`, { id }, therapist);
+  await api(
+    `mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id } }`,
+    { input: { referralId: id, occurredOn: new Date().toISOString().slice(0, 10), minutes: 45 } },
+    therapist,
+  );
+  return id;
+}
+
+/** Starts the transfer as the demo patient; returns the continuation's id. */
+async function transferToCincinnati(referralId: string): Promise<string> {
+  const moved = await api<{ startTransfer: { id: string } }>(
+    `mutation($input: StartTransferInput!) { startTransfer(input: $input) { id } }`,
+    { input: { referralId, newCity: 'Cincinnati, OH', reason: 'The patient is moving' } },
+    await tokenOf('patient@demo.example'),
+  );
+  return moved.startTransfer.id;
 }
 
 async function main(): Promise<void> {
@@ -138,7 +167,7 @@ async function main(): Promise<void> {
     // The demo queue is long: its first screen only.
     await signedIn('admin@demo.example', [['/admin/verification', 'admin-verification-queue.png', false]]);
     // The referral pages: a referral from the demo prescriber to the demo therapist, made through the API.
-    const referralId = await demoReferral();
+    const { id: referralId } = await demoReferral();
     await signedIn('provider@demo.example', [
       ['/referrals', 'prescriber-worklist.png'],
       ['/referrals/new', 'composer.png'],
@@ -146,6 +175,12 @@ async function main(): Promise<void> {
     ]);
     await signedIn('therapist@demo.example', [[`/referrals/${referralId}`, 'therapist-referral.png']]);
     await signedIn('patient@demo.example', [['/claim', 'patient-claim.png']]);
+    // Care that moves with the patient: the offer on active care, then both sides of a transfer.
+    const active = await careUnderWay();
+    await signedIn('patient@demo.example', [[`/referrals/${active}`, 'transfer-start.png']]);
+    const continuation = await transferToCincinnati(active);
+    await signedIn('therapist@demo.example', [[`/referrals/${active}`, 'transfer-summary-form.png']]);
+    await signedIn('patient@demo.example', [[`/referrals/${continuation}`, 'transfer-continuation.png']]);
     console.log(`Screenshots written to ${path.relative(REPO, OUT)}/`);
   } finally {
     await browser.close();

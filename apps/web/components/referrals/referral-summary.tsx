@@ -44,14 +44,24 @@ export function ReferralSummary({
       <p>
         <StatusTag status={referral.status} />
       </p>
-      <div className="allowance" aria-label="Visits and expiry">
-        <p className="allowance__figure">
-          <strong>{plural(left, 'visit')} left</strong> of {p.visitsAuthorized} authorized ({referral.visitsUsed} used)
-        </p>
-        <p className="allowance__figure">
-          <strong>{expiryWording(p.expiresOn)}</strong>
-        </p>
-      </div>
+      {referral.status === 'TRANSFERRED' ? (
+        <div className="allowance" aria-label="Visits and expiry">
+          <p className="allowance__figure">
+            <strong>{plural(left, 'visit')} moved</strong> to the continuing referral ({referral.visitsUsed} of{' '}
+            {p.visitsAuthorized} used here)
+          </p>
+        </div>
+      ) : (
+        <div className="allowance" aria-label="Visits and expiry">
+          <p className="allowance__figure">
+            <strong>{plural(left, 'visit')} left</strong> of {p.visitsAuthorized} authorized ({referral.visitsUsed}{' '}
+            used)
+          </p>
+          <p className="allowance__figure">
+            <strong>{expiryWording(p.expiresOn)}</strong>
+          </p>
+        </div>
+      )}
       {warn ? (
         <Banner kind="warning" heading={left <= 1 ? `${plural(left, 'visit')} left` : 'The referral expires soon'}>
           {left <= 1

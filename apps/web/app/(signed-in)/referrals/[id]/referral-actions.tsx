@@ -143,6 +143,8 @@ export function ReferralActions({
         />
       </Panel>,
     );
+  // Moving care elsewhere before ending it: cancelling stays the last choice on the page.
+  panels.push(...transferPanels(referral, role));
   if ((role === 'PROVIDER' || role === 'PATIENT') && !final)
     panels.push(
       <Panel key="cancel" title="Cancel the referral">
@@ -156,6 +158,5 @@ export function ReferralActions({
         />
       </Panel>,
     );
-  panels.push(...transferPanels(referral, role));
   return <>{panels}</>;
 }
