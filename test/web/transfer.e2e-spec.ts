@@ -171,7 +171,9 @@ describe('signed-in web: care that moves with the patient', () => {
     await earlierTherapist.getByRole('button', { name: 'Send transfer summary' }).click();
     await earlierTherapist.waitForURL(/done=summary/);
     expect(await earlierTherapist.locator('main').innerText()).toContain('pain down from 6 to 4');
-    expect(await earlierTherapist.locator('.allowance').innerText()).toContain('5 visits moved to the continuing referral');
+    expect(await earlierTherapist.locator('.allowance').innerText()).toContain(
+      '5 visits moved to the continuing referral',
+    );
     const refused = await earlierTherapist.goto(continuationPath);
     expect(refused!.status()).toBe(404);
 
