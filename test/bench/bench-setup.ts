@@ -16,6 +16,11 @@ import { ReindexService } from '@mmn/search';
 import { progress, waitForHealth } from './bench-support';
 
 export const PASSWORD = 'bench-password-not-secret';
+
+/** BENCH_API_NODE_ARGS="--max-old-space-size=192": Node options for the API process only (not the benchmark's). */
+function apiNodeArgs(): string[] {
+  return (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+}
 const SEED_CHUNK = 20_000;
 
 export interface Vocabulary {
@@ -145,7 +150,7 @@ export async function setUp(count: number, seed: number): Promise<BenchEnv> {
       : [];
     const api = spawn(
       process.execPath,
-      [...profile, '-r', '@swc-node/register', path.join(__dirname, '../../apps/api/src/main.ts')],
+      [...profile, ...apiNodeArgs(), '-r', '@swc-node/register', path.join(__dirname, '../../apps/api/src/main.ts')],
       {
         cwd: path.join(__dirname, '../..'),
         env: { ...process.env, ...env, PORT: String(apiPort), SEARCH_WORKER: 'true' },

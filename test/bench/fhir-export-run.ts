@@ -8,6 +8,9 @@ export interface ExportFigures {
   perSecond: number;
   baselineMb: number;
   peakMb: number;
+  /** Peak resident memory in each quarter of the writing phase (kick-off to manifest), then while downloading. */
+  quarterPeaksMb: number[];
+  downloadPeakMb: number;
   files: { type: string; count: number; lines: number }[];
 }
 
@@ -19,8 +22,11 @@ interface Manifest {
 export async function runExport(apiUrl: string, pid: number | undefined): Promise<ExportFigures> {
   const baselineMb = rssMb(pid);
   let peakMb = baselineMb;
+  const samples: { at: number; mb: number }[] = [];
   const sampler = setInterval(() => {
-    peakMb = Math.max(peakMb, rssMb(pid));
+    const mb = rssMb(pid);
+    peakMb = Math.max(peakMb, mb);
+    samples.push({ at: performance.now(), mb });
   }, 50);
   try {
     const started = performance.now();
@@ -46,6 +52,7 @@ export async function runExport(apiUrl: string, pid: number | undefined): Promis
         await new Promise((r) => setTimeout(r, 250));
       }
     }
+    const written = performance.now();
     const total = manifest.output.reduce((sum, o) => sum + o.count, 0);
     console.log(
       `  export manifest after ${((performance.now() - started) / 1000).toFixed(1)} s: ${manifest.output.map((o) => `${o.type} ${o.count.toLocaleString('en-US')}`).join(', ')}`,
@@ -74,7 +81,21 @@ export async function runExport(apiUrl: string, pid: number | undefined): Promis
     }
     const seconds = (performance.now() - started) / 1000;
     const resources = files.reduce((s, f) => s + f.lines, 0);
-    return { resources, seconds, perSecond: resources / seconds, baselineMb, peakMb, files };
+    const quarter = (written - started) / 4;
+    const peakBetween = (from: number, to: number) =>
+      samples.filter((x) => x.at >= from && x.at < to).reduce((max, x) => Math.max(max, x.mb), 0);
+    const quarterPeaksMb = [0, 1, 2, 3].map((q) => peakBetween(started + q * quarter, started + (q + 1) * quarter));
+    const downloadPeakMb = peakBetween(written, Infinity);
+    return {
+      resources,
+      seconds,
+      perSecond: resources / seconds,
+      baselineMb,
+      peakMb,
+      quarterPeaksMb,
+      downloadPeakMb,
+      files,
+    };
   } finally {
     clearInterval(sampler);
   }

@@ -197,6 +197,12 @@ async function runSize(count: number, seed: number, requests: number): Promise<S
     console.log(
       `$export: API process peak resident memory ${exp.peakMb.toFixed(0)} MB (${(exp.peakMb - exp.baselineMb).toFixed(0)} MB above the ${exp.baselineMb.toFixed(0)} MB before kick-off)`,
     );
+    // Within one run: memory that grew with the work done would keep rising quarter after quarter.
+    const [, second, , fourth] = exp.quarterPeaksMb;
+    console.log(
+      `$export: peak resident memory by quarter of the writing phase ${exp.quarterPeaksMb.map((mb) => `${mb.toFixed(0)} MB`).join(' / ')}, downloading ${exp.downloadPeakMb.toFixed(0)} MB; ` +
+        `last quarter ${(fourth / second).toFixed(2)}x the second (target flat: <= 1.10x) ${verdict(fourth <= second * 1.1)}`,
+    );
     return { size: count, runs, export: exp };
   } finally {
     await env.cleanup();
