@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
+import { emailOfTherapist } from './support/accounts';
 import { axeViolations } from './support/axe';
 import { fillComposer } from './support/referral-steps';
 import { sessionCookies, signInAs } from './support/sign-in';
@@ -20,21 +20,6 @@ describe('signed-in web: the new-city loop', () => {
     await browser?.close();
     await server?.stop();
   });
-
-  /** The sign-in email of a therapist profile (generated demo therapists share the demo password). */
-  async function emailOfTherapist(therapistId: string): Promise<string> {
-    const db = new Client({ connectionString: server.databaseUrl });
-    await db.connect();
-    try {
-      const { rows } = await db.query<{ email: string }>(
-        'SELECT u.email FROM users u JOIN therapists t ON t.user_id = u.id WHERE t.id = $1',
-        [therapistId],
-      );
-      return rows[0].email;
-    } finally {
-      await db.end();
-    }
-  }
 
   async function chooseFirst(page: Page, skipName?: string): Promise<string> {
     await page.getByLabel('City or ZIP code').fill('Miami, FL');
@@ -95,7 +80,7 @@ describe('signed-in web: the new-city loop', () => {
     // That therapist declines with a reason, without JavaScript.
     const [firstId, firstName] = first.split('|');
     const declining = await browser.page({ javaScript: false });
-    await signInAs(declining, await emailOfTherapist(firstId), referralPath);
+    await signInAs(declining, await emailOfTherapist(server, firstId), referralPath);
     await declining.getByRole('button', { name: 'Decline referral' }).click();
     await declining.getByText('Choose why you are declining.').waitFor();
     await declining.getByLabel('Why are you declining?').selectOption('TOO_FAR');
@@ -111,7 +96,7 @@ describe('signed-in web: the new-city loop', () => {
     const [secondId] = second.split('|');
     expect(secondId).not.toBe(firstId);
     const accepting = await browser.page({ javaScript: false });
-    await signInAs(accepting, await emailOfTherapist(secondId), referralPath);
+    await signInAs(accepting, await emailOfTherapist(server, secondId), referralPath);
     await accepting.getByRole('button', { name: 'Accept referral' }).click();
     await accepting.waitForURL(/done=accepted/);
     expect(await accepting.locator('main').innerText()).toContain('Accepted');

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
+import { emailOfTherapist } from './support/accounts';
 import { axeViolations } from './support/axe';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 import { type BrowserSession, gql, openBrowser, startWebServer, type WebServer } from './support/web-harness';
@@ -23,20 +23,6 @@ describe('signed-in web: care that moves with the patient', () => {
       )
     ).login.accessToken;
 
-  async function emailOfTherapist(therapistId: string): Promise<string> {
-    const db = new Client({ connectionString: server.databaseUrl });
-    await db.connect();
-    try {
-      const { rows } = await db.query<{ email: string }>(
-        'SELECT u.email FROM users u JOIN therapists t ON t.user_id = u.id WHERE t.id = $1',
-        [therapistId],
-      );
-      return rows[0].email;
-    } finally {
-      await db.end();
-    }
-  }
-
   /** Care under way in Cincinnati, set up through the API: 8 visits authorized, 3 used, a progress note. */
   async function careInCincinnati(): Promise<void> {
     const { searchTherapists } = await gql<{ searchTherapists: { hits: { therapist: { id: string } }[] } }>(
@@ -44,7 +30,7 @@ describe('signed-in web: care that moves with the patient', () => {
       `{ searchTherapists(input: { near: "Cincinnati, OH", acceptingNewPatients: true, sort: DISTANCE }) { hits { therapist { id } } } }`,
     );
     const therapistId = searchTherapists.hits[0].therapist.id;
-    cincinnatiEmail = await emailOfTherapist(therapistId);
+    cincinnatiEmail = await emailOfTherapist(server, therapistId);
     const doctor = await token('provider@demo.example');
     const sent = await gql<{ createReferral: { accessCode: string; referral: { id: string } } }>(
       server,

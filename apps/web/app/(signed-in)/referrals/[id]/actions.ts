@@ -14,7 +14,7 @@ import {
 } from '@mmn/api-client';
 import { callApi } from '../../../../lib/api';
 import { CORRECT_FIELDS, errorState, type FormState, text } from '../../../../lib/forms';
-import { DECLINE_REASONS, soapNoteOf } from './referral-forms';
+import { chosenReason, DECLINE_REASONS, soapNoteOf } from './referral-forms';
 import { run, UUID } from './run-action';
 import { reputationText } from '../../../../lib/wording';
 
@@ -26,11 +26,7 @@ export async function accept(_: State, form: FormData): Promise<State> {
 
 export async function decline(_: State, form: FormData): Promise<State> {
   const values = { reasonCode: text(form, 'reasonCode', 60), reasonText: text(form, 'reasonText', 1000).trim() };
-  const errors: Record<string, string> = {};
-  const chosen = DECLINE_REASONS.find((r) => r.value === values.reasonCode);
-  if (!chosen) errors.reasonCode = 'Choose why you are declining.';
-  else if (chosen.value === 'OTHER' && !values.reasonText) errors.reasonText = 'Say why in a few words.';
-  const reason = chosen ? `${chosen.label}${values.reasonText ? `: ${values.reasonText}` : ''}` : '';
+  const { reason, errors } = chosenReason(DECLINE_REASONS, values, 'Choose why you are declining.');
   return run(
     form,
     values,

@@ -9,6 +9,22 @@ export const DECLINE_REASONS = [
   { value: 'OTHER', label: 'Another reason' },
 ] as const;
 
+/**
+ * A reason chosen from a list, with optional words of its own ("Another reason" needs them): the text sent to the
+ * API ("Too far from my practice: north of the county"), or the errors for `reasonCode` / `reasonText`.
+ */
+export function chosenReason(
+  options: readonly { value: string; label: string }[],
+  values: { reasonCode: string; reasonText: string },
+  missing: string,
+): { reason: string; errors: Record<string, string> } {
+  const chosen = options.find((r) => r.value === values.reasonCode);
+  if (!chosen) return { reason: '', errors: { reasonCode: missing } };
+  if (chosen.value === 'OTHER' && !values.reasonText)
+    return { reason: '', errors: { reasonText: 'Say why in a few words.' } };
+  return { reason: `${chosen.label}${values.reasonText ? `: ${values.reasonText}` : ''}`, errors: {} };
+}
+
 const SOAP = [
   ['subjective', 'S'],
   ['objective', 'O'],

@@ -6,7 +6,7 @@ import {
   SubmitReferralTransferSummaryDocument,
 } from '@mmn/api-client';
 import { type FormState, text } from '../../../../lib/forms';
-import { TRANSFER_REASONS } from './referral-forms';
+import { chosenReason, TRANSFER_REASONS } from './referral-forms';
 import { run } from './run-action';
 
 type State = FormState;
@@ -18,12 +18,8 @@ export async function startTransfer(_: State, form: FormData): Promise<State> {
     reasonCode: text(form, 'reasonCode', 60),
     reasonText: text(form, 'reasonText', 1000).trim(),
   };
-  const errors: Record<string, string> = {};
+  const { reason, errors } = chosenReason(TRANSFER_REASONS, values, 'Choose why care moves.');
   if (!values.newCity) errors.newCity = 'Enter the city or ZIP code where care continues.';
-  const chosen = TRANSFER_REASONS.find((r) => r.value === values.reasonCode);
-  if (!chosen) errors.reasonCode = 'Choose why care moves.';
-  else if (chosen.value === 'OTHER' && !values.reasonText) errors.reasonText = 'Say why in a few words.';
-  const reason = chosen ? `${chosen.label}${values.reasonText ? `: ${values.reasonText}` : ''}` : '';
   return run(
     form,
     values,
