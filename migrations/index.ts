@@ -14,6 +14,7 @@ import { AuditRetention1796148163789 } from './1796148163789-AuditRetention';
 import { ReferralTransfers1796149217535 } from './1796149217535-ReferralTransfers';
 import { CredentialReminders1796150865612 } from './1796150865612-CredentialReminders';
 import { LocalReputation1796152000000 } from './1796152000000-LocalReputation';
+import { LocationPositionIndex1796153000000 } from './1796153000000-LocationPositionIndex';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ReferralTransfers1796149217535,
   CredentialReminders1796150865612,
   LocalReputation1796152000000,
+  LocationPositionIndex1796153000000,
 ];

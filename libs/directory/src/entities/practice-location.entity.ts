@@ -17,6 +17,7 @@ import { Therapist } from './therapist.entity';
 @Entity('practice_locations')
 @Index('practice_locations_therapist_idx', ['therapistId'])
 @Index('practice_locations_provider_idx', ['providerId'])
+@Index('practice_locations_position_idx', ['latitude', 'longitude'])
 export class PracticeLocation {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
