@@ -144,6 +144,13 @@ describe('when Meilisearch is down', () => {
 
     const during = await createTherapist(t, admin, { name: 'During Outage', locations: [MIAMI], license: verified });
     expect(during.id).toBeTruthy();
+    // FHIR's near-search falls back to PostgreSQL: it still answers, and sees the therapist the index has not yet.
+    const fhirNear = await fetch(`${t.url}/fhir/PractitionerRole?location.near=25.77|-80.19|20|km&_count=100`, {
+      headers: { accept: 'application/fhir+json' },
+    });
+    expect(fhirNear.status).toBe(200);
+    const bundle = (await fhirNear.json()) as { entry?: { resource: { id: string } }[] };
+    expect(bundle.entry?.map((e) => e.resource.id)).toContain(during.id);
     const worker = t.app.get(SearchOutboxWorker);
     await worker.processBatch();
     const backlog = await worker.backlog();

@@ -23,4 +23,5 @@ export * from './dto/verification-decision.input';
 export * from './services/therapists.service';
 export { loadTherapists } from './services/therapist-records';
 export { distanceSql } from './directory-read/directory-sql';
+export * from './directory-read/nearby-therapists';
 export * from './services/locations.service';

@@ -1,6 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Organization, Resource, VerificationResult } from '@medplum/fhirtypes';
-import { type DirectoryCriteria, DirectoryReadModel, type Therapist } from '@mmn/directory';
+import {
+  type DirectoryCriteria,
+  type DirectoryHits,
+  DirectoryReadModel,
+  NEARBY_THERAPISTS,
+  type NearbyTherapists,
+  type Therapist,
+} from '@mmn/directory';
 import { BadUserInputError, NotFoundError } from '@mmn/errors';
 import { ReferenceDataService } from '@mmn/reference-data';
 import { todayIso } from '@mmn/shared';
@@ -37,6 +44,7 @@ export class FhirDirectoryService {
   constructor(
     private readonly directory: DirectoryReadModel,
     private readonly referenceData: ReferenceDataService,
+    @Optional() @Inject(NEARBY_THERAPISTS) private readonly nearby: NearbyTherapists | null,
   ) {}
 
   async read(type: DirectoryType, id: string): Promise<Resource> {
@@ -141,11 +149,25 @@ export class FhirDirectoryService {
     criteria.postalCode = single(search, 'location.address-postalcode');
     const near = single(search, 'location.near');
     if (near) criteria.near = parseNear('location.near', near);
-    const hits = await this.directory.findListedTherapists(criteria, this.page(search));
+    const hits = await this.listedTherapists(criteria, search);
     const therapists = await this.directory.load(hits.ids);
     const today = todayIso();
     const matches = therapists.map((t) => toPractitionerRole(t, today)).filter(nonNull);
     return { matches, includes: await this.roleIncludes(search, therapists, today), total: hits.total };
+  }
+
+  /** A plain near-search (a point, perhaps networks) from the search engine when it answers; anything else SQL. */
+  private async listedTherapists(
+    criteria: DirectoryCriteria,
+    search: ParsedSearch,
+  ): Promise<Pick<DirectoryHits, 'ids' | 'total'>> {
+    const { near, networkIds, ...rest } = criteria;
+    const plain = Object.values(rest).every((value) => value === undefined);
+    if (near && plain && this.nearby) {
+      const found = await this.nearby.find({ ...near, networkIds: networkIds ?? null, ...this.page(search) });
+      if (found) return found;
+    }
+    return this.directory.findListedTherapists(criteria, this.page(search));
   }
 
   private async roleIncludes(search: ParsedSearch, therapists: Therapist[], today: string): Promise<Resource[]> {
