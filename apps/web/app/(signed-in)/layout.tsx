@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { ButtonNav, type NavLink } from '../../components/button-nav';
 import type { ReactNode } from 'react';
 import { readHeaderUser } from '../../lib/session';
 
@@ -7,7 +7,7 @@ import { readHeaderUser } from '../../lib/session';
 // their titles are generic ("Referral"), never a patient's name.
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
-const LINKS: Record<string, { href: string; label: string }[]> = {
+const LINKS: Record<string, NavLink[]> = {
   PROVIDER: [
     { href: '/referrals', label: 'Worklist' },
     { href: '/referrals/new', label: 'New referral' },
@@ -31,18 +31,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <>
       {user && links.length > 0 ? (
-        <nav aria-label="Your account" className="margin-top-2">
-          <ul className="usa-button-group">
-            {links.map((link) => (
-              <li className="usa-button-group__item" key={link.href}>
-                <Link className="usa-button usa-button--outline" href={link.href}>
-                  {link.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+        <ButtonNav label="Your account" links={links} className="margin-top-2">
           <p className="margin-top-1 text-base">Signed in as {user.displayName}</p>
-        </nav>
+        </ButtonNav>
       ) : null}
       {children}
     </>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ButtonNav } from '../../../components/button-nav';
 
 const LINKS = [
   { href: '/admin', label: 'Overview' },
@@ -8,21 +8,5 @@ const LINKS = [
 ];
 
 export function AdminNav({ current }: { current: string }) {
-  return (
-    <nav aria-label="Admin console" className="margin-bottom-3">
-      <ul className="usa-button-group">
-        {LINKS.map((link) => (
-          <li className="usa-button-group__item" key={link.href}>
-            <Link
-              href={link.href}
-              className={`usa-button${link.href === current ? '' : ' usa-button--outline'}`}
-              aria-current={link.href === current ? 'page' : undefined}
-            >
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <ButtonNav label="Admin console" links={LINKS} current={current} className="margin-bottom-3" />;
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ButtonNav } from '../../../components/button-nav';
 
 const LINKS = [
   { href: '/profile', label: 'Profile' },
@@ -9,21 +9,5 @@ const LINKS = [
 
 /** The therapist's profile pages; the current one is marked for assistive technology too. */
 export function ProfileNav({ current }: { current: string }) {
-  return (
-    <nav aria-label="Your profile pages" className="margin-bottom-3">
-      <ul className="usa-button-group">
-        {LINKS.map((link) => (
-          <li className="usa-button-group__item" key={link.href}>
-            <Link
-              href={link.href}
-              className={`usa-button${link.href === current ? '' : ' usa-button--outline'}`}
-              aria-current={link.href === current ? 'page' : undefined}
-            >
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <ButtonNav label="Your profile pages" links={LINKS} current={current} className="margin-bottom-3" />;
 }
