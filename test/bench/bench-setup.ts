@@ -8,7 +8,7 @@ import { performance } from 'perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp, runMigrations } from '@mmn/server';
-import { generateProviders, generateTherapists, seedDirectory } from '@mmn/demo';
+import { generateProviders, generateTherapists, readVocabulary, seedDirectory } from '@mmn/demo';
 import { loadConfig, type ResolvedConfig } from '@mmn/config';
 import { hashPassword } from '@mmn/identity';
 import { freePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@mmn/runtime';
@@ -70,13 +70,7 @@ export async function setUp(count: number, seed: number): Promise<BenchEnv> {
 
     const dataSource = new DataSource({ type: 'postgres', url: pg.url });
     await dataSource.initialize();
-    const ids = async (table: string) =>
-      (await dataSource.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
-    const vocabulary = {
-      conditionIds: await ids('conditions'),
-      techniqueIds: await ids('techniques'),
-      networkIds: await ids('networks'),
-    };
+    const vocabulary = await readVocabulary(dataSource);
     const t0 = performance.now();
     const therapists = generateTherapists(count, seed, vocabulary).map((t, i) => ({
       ...t,

@@ -20,7 +20,7 @@ import { gzipSync } from 'zlib';
 import { print } from 'graphql';
 import { DataSource } from 'typeorm';
 import { SearchTherapistsDocument } from '@mmn/api-client';
-import { DEMO_METROS, generateProviders, generateTherapists, random, seedDirectory } from '@mmn/demo';
+import { DEMO_METROS, generateProviders, generateTherapists, random, readVocabulary, seedDirectory } from '@mmn/demo';
 import { hashPassword } from '@mmn/identity';
 import { freePort, type RunningService, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@mmn/runtime';
 import { runMigrations } from '@mmn/server';
@@ -122,12 +122,7 @@ async function main(): Promise<void> {
     await runMigrations(pg.url);
     const db = new DataSource({ type: 'postgres', url: pg.url });
     await db.initialize();
-    const ids = async (table: string) => (await db.query<{ id: string }[]>(`SELECT id FROM ${table}`)).map((r) => r.id);
-    const vocabulary = {
-      conditionIds: await ids('conditions'),
-      techniqueIds: await ids('techniques'),
-      networkIds: await ids('networks'),
-    };
+    const vocabulary = await readVocabulary(db);
     const therapists = generateTherapists(therapistCount, 42, vocabulary).map((t, i) => ({
       ...t,
       email: `t${i}@bench.example`,

@@ -14,7 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Client } from 'pg';
-import { generateProviders, generateTherapists, seedDirectory } from '@mmn/demo';
+import { generateProviders, generateTherapists, readVocabulary, seedDirectory } from '@mmn/demo';
 import { hashPassword } from '@mmn/identity';
 import { createDataSource, runMigrations } from '@mmn/server';
 import { ms, option, progress, verdict } from '../bench/bench-support';
@@ -51,13 +51,7 @@ async function main(): Promise<void> {
     await runMigrations(s.pgUrl);
     const ds = createDataSource(s.pgUrl);
     await ds.initialize();
-    const ids = async (table: string) =>
-      (await ds.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
-    const vocabulary = {
-      conditionIds: await ids('conditions'),
-      techniqueIds: await ids('techniques'),
-      networkIds: await ids('networks'),
-    };
+    const vocabulary = await readVocabulary(ds);
     const seedStarted = performance.now();
     const all = generateTherapists(therapists, seed, vocabulary).map((t, i) => ({
       ...t,

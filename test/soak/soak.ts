@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { generateProviders, generateTherapists, seedDirectory } from '@mmn/demo';
+import { generateProviders, generateTherapists, readVocabulary, seedDirectory } from '@mmn/demo';
 import { hashPassword } from '@mmn/identity';
 import { createDataSource, runMigrations } from '@mmn/server';
 import { type CheckResult, checkAudit, checkMail, checkReferrals, checkRegisters } from './soak-checks';
@@ -65,13 +65,7 @@ async function main(): Promise<void> {
     await runMigrations(s.pgUrl);
     const ds = createDataSource(s.pgUrl);
     await ds.initialize();
-    const ids = async (table: string) =>
-      (await ds.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
-    const vocabulary = {
-      conditionIds: await ids('conditions'),
-      techniqueIds: await ids('techniques'),
-      networkIds: await ids('networks'),
-    };
+    const vocabulary = await readVocabulary(ds);
     await seedDirectory(ds, {
       therapists: generateTherapists(therapists, seed, vocabulary).map((t, i) => ({
         ...t,

@@ -1,6 +1,17 @@
 import { randomUUID } from 'crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DemoProvider, DemoTherapist } from './demo-directory';
+import type { DemoProvider, DemoTherapist, DemoVocabulary } from './demo-directory';
+
+/** The vocabulary a generated directory draws from, as the migrations loaded it (ids in order, so seeds repeat). */
+export async function readVocabulary(db: DataSource | EntityManager): Promise<DemoVocabulary> {
+  const ids = async (table: 'conditions' | 'techniques' | 'networks') =>
+    (await db.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
+  return {
+    conditionIds: await ids('conditions'),
+    techniqueIds: await ids('techniques'),
+    networkIds: await ids('networks'),
+  };
+}
 
 async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const chunk = Math.floor(60_000 / columns.length);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { hashPassword } from '@mmn/identity';
 import { createDataSource, runMigrations } from '@mmn/server';
-import { DEMO_PASSWORD, generateProviders, generateTherapists, seedDirectory } from '@mmn/demo';
+import { DEMO_PASSWORD, generateProviders, generateTherapists, readVocabulary, seedDirectory } from '@mmn/demo';
 import { databaseForCli } from './database-url';
 
 /**
@@ -30,15 +30,7 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     try {
       const started = Date.now();
-      const vocabulary = {
-        conditionIds: (await dataSource.query<{ id: string }[]>('SELECT id FROM conditions ORDER BY id')).map(
-          (r) => r.id,
-        ),
-        techniqueIds: (await dataSource.query<{ id: string }[]>('SELECT id FROM techniques ORDER BY id')).map(
-          (r) => r.id,
-        ),
-        networkIds: (await dataSource.query<{ id: string }[]>('SELECT id FROM networks ORDER BY id')).map((r) => r.id),
-      };
+      const vocabulary = await readVocabulary(dataSource);
       const prefix = `s${seed}-${Date.now().toString(36)}`;
       const generated = generateTherapists(therapists, seed, vocabulary).map((t, i) => ({
         ...t,
