@@ -15,6 +15,7 @@ import { ReferralTransfers1796149217535 } from './1796149217535-ReferralTransfer
 import { CredentialReminders1796150865612 } from './1796150865612-CredentialReminders';
 import { LocalReputation1796152000000 } from './1796152000000-LocalReputation';
 import { LocationPositionIndex1796153000000 } from './1796153000000-LocationPositionIndex';
+import { SearchByZip1796154000000 } from './1796154000000-SearchByZip';
 
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CredentialReminders1796150865612,
   LocalReputation1796152000000,
   LocationPositionIndex1796153000000,
+  SearchByZip1796154000000,
 ];

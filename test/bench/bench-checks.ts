@@ -6,6 +6,7 @@ import { random } from '@mmn/demo';
 import { type TherapistSearchInput, TherapistSearchService } from '@mmn/search';
 import type { BenchEnv } from './bench-setup';
 import { PASSWORD } from './bench-setup';
+import { naiveRequest } from '../search/naive-index';
 import { percentile } from './bench-support';
 
 interface RawAnswer {
@@ -43,9 +44,9 @@ export async function checkExact(
     for (const page of [1, 2]) {
       const input = { ...base, page };
       const request = service.buildRequest(input);
-      const expected = await raw(JSON.stringify({ q: request.text, ...request.params }));
+      const expected = await raw(JSON.stringify(naiveRequest(request)));
       for (const round of ['counted', 'reused']) {
-        const got = await service.query(request.text, request.params, request.page, request.pageSize);
+        const got = await service.query(request);
         checked++;
         const problems: string[] = [];
         const want = expected.hits.map((h) => h.therapistId).join(',');

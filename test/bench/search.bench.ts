@@ -4,8 +4,9 @@
  * For each directory size: seeds N synthetic therapists (deterministic for a seed) into a scratch PostgreSQL and
  * Meilisearch and prints, in one run, each figure with its target and PASS/FAIL:
  *  - the full-index time; the API process's CPU ms per request; resident memory of the API and Meilisearch;
- *  - for the same query mix at concurrency 1 and 16: the naive request sent straight to Meilisearch (today's
- *    `_geoRadius` filter, facets, exact totals), `searchTherapists` through the GraphQL API over HTTP, and the same
+ *  - for the same query mix at concurrency 1 and 16: the naive request sent straight to Meilisearch (a second index
+ *    with geo data, asked with a `_geoRadius` filter and `_geoPoint` sort, facets, exact totals: naive-index.ts),
+ *    `searchTherapists` through the GraphQL API over HTTP, and the same
  *    searches answered by PostgreSQL alone (bench-postgres.ts), with p50/p95/p99 and requests per second;
  *  - that the API's results are exactly the naive query's (hits, order, totalHits, facet counts), every query;
  *  - outbox lag (a profile update's commit to its visibility in the index), idle and under the 16-client load;
@@ -21,6 +22,7 @@ import { TherapistIndex, type TherapistSearchInput, TherapistSearchService, Ther
 import { checkExact, lagLine, lastUpdateCost, outboxLag, statementsPerSearch } from './bench-checks';
 import { writeChart } from './bench-chart';
 import { PostgresSearch } from './bench-postgres';
+import { buildNaiveIndex, naiveRequest } from '../search/naive-index';
 import { type BenchEnv, setUp, type Vocabulary } from './bench-setup';
 import { load, ms, option, optionList, percentile, type RunFigures, rssMb, verdict } from './bench-support';
 
@@ -95,8 +97,9 @@ async function runSize(count: number, seed: number, requests: number): Promise<S
       'accept-encoding': 'identity',
       authorization: `Bearer ${env.masterKey}`,
     };
+    const naiveIndex = await buildNaiveIndex(env.app);
     const raw = async (body: string) => {
-      const res = await fetch(`${env.meiliUrl}/indexes/${indexName}/search`, {
+      const res = await fetch(`${env.meiliUrl}/indexes/${naiveIndex}/search`, {
         method: 'POST',
         headers: meiliHeaders,
         body,
@@ -106,7 +109,7 @@ async function runSize(count: number, seed: number, requests: number): Promise<S
       return JSON.parse(text) as { hits: { therapistId: string }[]; totalHits: number };
     };
     const requestsOf = mix.map((input) => service.buildRequest(input));
-    const rawBodies = requestsOf.map((r) => JSON.stringify({ q: r.text, ...r.params }));
+    const rawBodies = requestsOf.map((r) => JSON.stringify(naiveRequest(r)));
     const apiBodies = mix.map((input) => JSON.stringify({ query: SEARCH_QUERY, variables: { input } }));
     const sendRaw = async (i: number) => void (await raw(rawBodies[i % rawBodies.length]));
     const sendApi = async (i: number) => {

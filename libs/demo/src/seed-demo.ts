@@ -80,9 +80,10 @@ async function completeDemoProfiles(dataSource: DataSource, adminId: string): Pr
       `SELECT t.id FROM therapists t JOIN users u ON u.id = t.user_id WHERE u.email = $1`,
       [DEMO_ACCOUNTS.therapist],
     );
+    // At the ZIP code's centroid, as geocodeLocation places every location (search relies on it).
     await m.query(
       `INSERT INTO practice_locations (therapist_id, label, address_line, city, state, postal_code, latitude, longitude)
-       VALUES ($1, 'Brickell clinic', '1200 Brickell Avenue', 'Miami', 'FL', '33131', 25.7649, -80.1936)`,
+       VALUES ($1, 'Brickell clinic', '1200 Brickell Avenue', 'Miami', 'FL', '33131', 25.7629, -80.1895)`,
       [therapist.id],
     );
     await m.query(

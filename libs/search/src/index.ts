@@ -9,3 +9,4 @@ export * from './search-engine';
 export * from './search.module';
 export * from './query/search.models';
 export * from './query/therapist-search.service';
+export * from './query/engine-query';

@@ -10,6 +10,7 @@ import { EngineNearbyTherapists } from './query/engine-nearby-therapists';
 import { IndexVersion } from './query/index-version';
 import { PlaceSuggestionsResolver } from './query/place-suggestions.resolver';
 import { TherapistSearchResolver } from './query/therapist-search.resolver';
+import { EngineQuery } from './query/engine-query';
 import { TherapistSearchService } from './query/therapist-search.service';
 import { SearchEngine } from './search-engine';
 
@@ -24,6 +25,7 @@ import { SearchEngine } from './search-engine';
     SearchOutboxWorker,
     ReindexService,
     CredentialExpirySweep,
+    EngineQuery,
     TherapistSearchService,
     TherapistSearchResolver,
     PlaceSuggestionsResolver,

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { GeoPoint } from './geo';
 import { stateSpellings, toStateCode } from './us-states';
+import { type ZipDistance, ZipGrid } from './zip-grid';
 
 export interface ZipPlace extends GeoPoint {
   zip: string;
@@ -218,6 +219,7 @@ export class Gazetteer {
   private readonly places: ZipPlace[] = [];
   /** Normalised city name to every state's city of that name, most prominent first. */
   private readonly citiesByName = new Map<string, CityEntry[]>();
+  private grid?: ZipGrid;
 
   /** Builds the indexes from the raw text of a GeoNames postal file (tab-separated). */
   constructor(text: string) {
@@ -258,6 +260,12 @@ export class Gazetteer {
     const place = this.placeOfZip(zipMatch[1]);
     // An unknown ZIP next to a city name should not hide the city.
     return place ? zipResult(place) : this.resolveCity(text.replace(zipMatch[0], ' '));
+  }
+
+  /** The ZIP codes whose centroids lie within `km` of the point, nearest first (the grid is built on first use). */
+  zipsWithin(point: GeoPoint, km: number): ZipDistance[] {
+    this.grid ??= new ZipGrid(this.places);
+    return this.grid.within(point, km);
   }
 
   /** Whether a city of that name (normalised as in resolvePlace) exists in the state (code or name). */

@@ -26,8 +26,8 @@ function therapist(overrides: Record<string, unknown> = {}): Therapist {
     suspendedAt: null,
     suspensionReason: null,
     locations: [
-      { id: 'l2', state: 'FL', city: 'Miami', latitude: 25.77, longitude: -80.19 },
-      { id: 'l1', state: 'OH', city: 'Cincinnati', latitude: 39.1, longitude: -84.5 },
+      { id: 'l2', state: 'FL', city: 'Miami', postalCode: '33130', latitude: 25.77, longitude: -80.19 },
+      { id: 'l1', state: 'OH', city: 'Cincinnati', postalCode: '45202', latitude: 39.1, longitude: -84.5 },
     ],
     licenses: [{ state: 'FL', status: 'VERIFIED', expiresOn: '2027-06-30' }],
     networkMemberships: [
@@ -43,9 +43,9 @@ function therapist(overrides: Record<string, unknown> = {}): Therapist {
 describe('therapistDocuments', () => {
   it('makes one document per practice location, all for the same therapist', () => {
     const docs = therapistDocuments(therapist(), vocabulary, '2026-11-28');
-    expect(docs.map((d) => [d.id, d.therapistId, d.city, d._geo])).toEqual([
-      ['t1_0', 't1', 'Cincinnati', { lat: 39.1, lng: -84.5 }],
-      ['t1_1', 't1', 'Miami', { lat: 25.77, lng: -80.19 }],
+    expect(docs.map((d) => [d.id, d.therapistId, d.city, d.postalCode])).toEqual([
+      ['t1_0', 't1', 'Cincinnati', '45202'],
+      ['t1_1', 't1', 'Miami', '33130'],
     ]);
   });
 
@@ -99,10 +99,10 @@ describe('therapistDocuments', () => {
     }
   });
 
-  it('makes one document without a point for a therapist with no location yet', () => {
+  it('makes one document without a place for a therapist with no location yet', () => {
     const docs = therapistDocuments(therapist({ locations: [] }), vocabulary, '2026-11-28');
     expect(docs).toHaveLength(1);
-    expect(docs[0]._geo).toBeUndefined();
+    expect(docs[0].postalCode).toBeNull();
     expect(docs[0].verified).toBe(false);
   });
 });

@@ -12,9 +12,11 @@ import { todayIso } from '@mmn/shared';
  * Nothing else (no referral, patient, visit or account data) can reach the index, because documents are
  * built field by field here and never by spreading an entity.
  *
- * A therapist with several practice locations becomes one document per location (Meilisearch holds one geo
- * point per document); searches set `distinct: therapistId`, so each therapist appears once, at the location
- * that ranks best (the nearest when sorting by distance).
+ * A therapist with several practice locations becomes one document per location; searches set
+ * `distinct: therapistId`, so each therapist appears once, at the location that ranks best (the nearest when
+ * sorting by distance). A location is placed by its ZIP code alone: its coordinates are always the ZIP's centroid
+ * (geocodeLocation), so "within 40 km" is "in one of the ZIP codes within 40 km", exactly, and the index needs no
+ * geo data (keeping Meilisearch's geo tree current made every one-document update cost about a second).
  */
 export interface TherapistDocument {
   id: string;
@@ -55,7 +57,8 @@ export interface TherapistDocument {
   localReferringProviders: number;
   /** reputationScore with the local count in place of the overall one: what ranks reputation near a place. */
   localReputationScore: number;
-  _geo?: { lat: number; lng: number };
+  /** The location's ZIP code: what radius searches filter on and distance orders measure from (null without one). */
+  postalCode: string | null;
 }
 
 export const DOCUMENT_FIELDS: readonly (keyof TherapistDocument)[] = [
@@ -90,7 +93,7 @@ export const DOCUMENT_FIELDS: readonly (keyof TherapistDocument)[] = [
   'reputationScore',
   'localReferringProviders',
   'localReputationScore',
-  '_geo',
+  'postalCode',
 ];
 
 export interface VocabularyEntry {
@@ -189,6 +192,7 @@ export function therapistDocuments(
         licensedThrough: 0,
         localReferringProviders: 0,
         localReputationScore: reputationScore(0, therapist.completedReferrals, therapist.endorsementCount),
+        postalCode: null,
       },
     ];
   }
@@ -209,7 +213,7 @@ export function therapistDocuments(
         therapist.completedReferrals,
         therapist.endorsementCount,
       ),
-      _geo: { lat: location.latitude, lng: location.longitude },
+      postalCode: location.postalCode,
     };
   });
 }

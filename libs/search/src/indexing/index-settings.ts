@@ -44,9 +44,12 @@ export function therapistIndexSettings(synonyms: Record<string, string[]>): Sett
       'city',
       'bio',
     ],
+    // No _geo: radius and distance come from the ZIP code (see TherapistDocument), so no geo tree to rewrite.
     filterableAttributes: [
-      '_geo',
+      'id',
       'therapistId',
+      'postalCode',
+      'localReputationScore',
       'licenseVerified',
       'licensedThrough',
       'conditionIds',
@@ -57,13 +60,14 @@ export function therapistIndexSettings(synonyms: Record<string, string[]>): Sett
       'acceptingNewPatients',
       'locationOrdinal',
     ],
-    sortableAttributes: ['_geo', 'reputationScore', 'localReputationScore'],
+    sortableAttributes: ['reputationScore', 'localReputationScore'],
     // "sort" first: an explicit DISTANCE or REPUTATION order is strict; RELEVANCE with text sends no sort.
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     distinctAttribute: 'therapistId',
     synonyms,
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-    faceting: { maxValuesPerFacet: 200 },
+    // Room for the ZIP codes of a wide radius: their counts size the nearest-first reads (NearestFirst).
+    faceting: { maxValuesPerFacet: 3000 },
     // Word proximity per attribute rather than per word position: about a third less indexing work, and the
     // fields searched here are short lists of terms where exact word distance says little.
     proximityPrecision: 'byAttribute',

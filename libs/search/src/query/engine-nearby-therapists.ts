@@ -20,7 +20,7 @@ export class EngineNearbyTherapists implements NearbyTherapists {
   async find(query: NearbyQuery): Promise<{ ids: string[]; total: number } | null> {
     if (query.limit < 1 || query.limit > MAX_PAGE || query.offset % query.limit !== 0) return null;
     const page = query.offset / query.limit + 1;
-    const { text, params } = this.search.buildRequest({
+    const request = this.search.buildRequest({
       latitude: query.latitude,
       longitude: query.longitude,
       radiusKm: query.km,
@@ -31,7 +31,7 @@ export class EngineNearbyTherapists implements NearbyTherapists {
       pageSize: query.limit,
     });
     try {
-      const answer = await this.search.query(text, params, page, query.limit);
+      const answer = await this.search.query(request);
       return { ids: answer.hits.map((hit) => hit.therapistId), total: answer.totalHits };
     } catch (error) {
       this.logger.warn(`near-search falls back to SQL: ${error instanceof Error ? error.message : String(error)}`);

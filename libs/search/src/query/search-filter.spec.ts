@@ -1,7 +1,7 @@
 import { buildFilter } from './search-filter';
 
 const base = {
-  point: null,
+  zips: null,
   radiusKm: 40,
   conditionIds: [],
   techniqueIds: [],
@@ -18,13 +18,12 @@ describe('buildFilter', () => {
     expect(buildFilter(base)).toEqual(['licenseVerified = true AND licensedThrough >= 20261128']);
   });
 
-  it('combines every criterion, with a radius in metres', () => {
+  it('combines every criterion, a radius being the ZIP codes within it', () => {
     expect(
       buildFilter({
         ...base,
         verifiedOnly: false,
-        point: { latitude: 25.77, longitude: -80.19 },
-        radiusKm: 12.5,
+        zips: ['33130', '33131'],
         conditionIds: ['lymphedema', 'scoliosis'],
         languages: ['es'],
         practiceContext: 'MEDICAL',
@@ -35,7 +34,7 @@ describe('buildFilter', () => {
       'languages IN ["es"]',
       'practiceContexts = "MEDICAL"',
       'acceptingNewPatients = false',
-      '_geoRadius(25.77, -80.19, 12500)',
+      'postalCode IN ["33130", "33131"]',
     ]);
   });
 

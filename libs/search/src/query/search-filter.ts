@@ -1,8 +1,6 @@
-import type { GeoPoint } from '@mmn/reference-data';
-
 export interface SearchCriteria {
-  point: GeoPoint | null;
-  radiusKm: number;
+  /** The ZIP codes within the radius of the place asked for (null: anywhere). Never empty: see EngineQuery. */
+  zips: readonly string[] | null;
   conditionIds: string[];
   techniqueIds: string[];
   networkIds: string[];
@@ -19,7 +17,7 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function anyOf(attribute: string, values: string[]): string | null {
+export function anyOf(attribute: string, values: string[]): string | null {
   return values.length === 0 ? null : `${attribute} IN [${values.map(quote).join(', ')}]`;
 }
 
@@ -34,9 +32,8 @@ export function buildFilter(criteria: SearchCriteria): string[] {
     anyOf('languages', criteria.languages),
     criteria.practiceContext ? `practiceContexts = ${quote(criteria.practiceContext)}` : null,
     criteria.acceptingNewPatients === null ? null : `acceptingNewPatients = ${criteria.acceptingNewPatients}`,
-    criteria.point
-      ? `_geoRadius(${criteria.point.latitude}, ${criteria.point.longitude}, ${Math.round(criteria.radiusKm * 1000)})`
-      : null,
+    // Locations sit at their ZIP's centroid, so this is the radius exactly.
+    criteria.zips ? anyOf('postalCode', [...criteria.zips]) : null,
   ];
   return parts.filter((p): p is string => p !== null);
 }

@@ -2,15 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { SearchParams } from 'meilisearch';
 import { isLocationLicensed, type PracticeLocation, type Therapist } from '@mmn/directory';
 import { todayIso } from '@mmn/shared';
-import { BadUserInputError, ServiceUnavailableError } from '@mmn/errors';
+import { BadUserInputError } from '@mmn/errors';
 import { distanceKm, Gazetteer, type GeoPoint, ReferenceDataService } from '@mmn/reference-data';
-import { reputationScore, type TherapistDocument } from '../documents/therapist-document';
+import { reputationScore } from '../documents/therapist-document';
 import { TherapistProjection } from '../documents/therapist-projection';
-import { TherapistIndex } from '../indexing/therapist-index';
-import { SearchEngine } from '../search-engine';
-import { IndexVersion } from './index-version';
+import { type EngineAnswer, EngineQuery, type EngineOrder, type EnginePlan } from './engine-query';
 import { buildFilter } from './search-filter';
-import { Coalescer, pageOnlyParams, type SearchTotals, SearchTotalsCache, totalsKey } from './search-totals';
 import {
   type FacetCount,
   type ResolvedPlaceModel,
@@ -30,19 +27,11 @@ const score = (t: Therapist) =>
     t.endorsementCount,
   );
 
-export interface SearchRequest {
-  text: string;
-  params: SearchParams;
+export interface SearchRequest extends EnginePlan {
   point: GeoPoint | null;
+  radiusKm: number;
   resolvedPlace: ResolvedPlaceModel | null;
   sort: TherapistSort;
-  page: number;
-  pageSize: number;
-}
-
-/** What a search needs from the engine: the page (ids and ranking scores) and the exact totals. */
-export interface EngineAnswer extends SearchTotals {
-  hits: { therapistId: string; score: number }[];
 }
 
 interface Located {
@@ -54,17 +43,12 @@ interface Located {
 @Injectable()
 export class TherapistSearchService {
   constructor(
-    private readonly engine: SearchEngine,
-    private readonly therapistIndex: TherapistIndex,
+    private readonly engineQuery: EngineQuery,
     private readonly projection: TherapistProjection,
     private readonly referenceData: ReferenceDataService,
-    private readonly indexVersion: IndexVersion,
   ) {}
 
-  private readonly totals = new SearchTotalsCache();
-  private readonly coalescer = new Coalescer<EngineAnswer>();
-
-  /** The Meilisearch request for a search (also used by the benchmark to query the engine directly). */
+  /** The engine request for a search (also used by the benchmark to derive the naive request). */
   buildRequest(input: TherapistSearchInput): SearchRequest {
     const page = input.page ?? 1;
     const pageSize = input.pageSize ?? 20;
@@ -74,13 +58,12 @@ export class TherapistSearchService {
       throw BadUserInputError.field('input.sort', 'Sorting by distance needs "near" or latitude and longitude.');
     }
     const text = input.text?.trim() ?? '';
-    const geoSort = point ? [`_geoPoint(${point.latitude}, ${point.longitude}):asc`] : [];
-    // Near a place, reputation means reputation with the doctors of that place.
-    const byReputation = point ? 'localReputationScore:desc' : 'reputationScore:desc';
+    const radiusKm = input.radiusKm ?? 40;
+    // The radius in whole metres, as an engine's geo filter takes it.
+    const zips = point ? Gazetteer.shared().zipsWithin(point, Math.round(radiusKm * 1000) / 1000) : null;
     const params: SearchParams = {
       filter: buildFilter({
-        point,
-        radiusKm: input.radiusKm ?? 40,
+        zips: zips?.map((z) => z.zip) ?? null,
         conditionIds: input.conditionIds ?? [],
         techniqueIds: input.techniqueIds ?? [],
         networkIds: input.networkIds ?? [],
@@ -97,47 +80,26 @@ export class TherapistSearchService {
       showRankingScore: true,
       matchingStrategy: sort === TherapistSort.RELEVANCE ? 'last' : 'all',
     };
-    if (sort === TherapistSort.DISTANCE) params.sort = [...geoSort, byReputation];
-    if (sort === TherapistSort.REPUTATION) params.sort = [byReputation, ...geoSort];
-    // RELEVANCE: with text, relevance alone orders the engine's results (ties broken below); without text the
-    // relevance rules have nothing to say, so distance and then reputation order them.
-    if (sort === TherapistSort.RELEVANCE && text === '') params.sort = [...geoSort, byReputation];
-    return { text, params, point, resolvedPlace, sort, page, pageSize };
+    // Near a place, reputation means reputation with the doctors of that place, and distance orders come from
+    // the ZIP codes (EngineQuery). RELEVANCE with text: relevance alone orders the engine's results (ties broken
+    // below); without text the relevance rules have nothing to say, so distance and then reputation order them.
+    let order: EngineOrder = 'engine';
+    if (point && sort === TherapistSort.REPUTATION) order = 'reputation';
+    else if (point && (sort === TherapistSort.DISTANCE || text === '')) order = 'distance';
+    if (order !== 'engine') params.sort = ['localReputationScore:desc'];
+    else if (sort === TherapistSort.REPUTATION || (!point && text === '')) params.sort = ['reputationScore:desc'];
+    return { text, params, order, zips, point, radiusKm, resolvedPlace, sort, page, pageSize };
   }
 
-  /**
-   * The engine's answer: the page of hits and the exact totals. The totals of a search (the same for every page and
-   * sort) are counted once per index version; later pages, re-sorts and repeats ask the engine only for the page.
-   * Identical concurrent requests share one engine call.
-   */
-  async query(text: string, params: SearchParams, page: number, pageSize: number): Promise<EngineAnswer> {
-    const index = this.engine.searchClient.index<TherapistDocument>(this.therapistIndex.liveName);
-    const key = totalsKey(text, params);
-    const version = await this.indexVersion.get();
-    const known = version === null ? undefined : this.totals.get(key, version);
-    const send = (body: SearchParams) =>
-      this.coalescer.run(JSON.stringify([text, body]), async () => {
-        const response = await index.search(text, body);
-        return {
-          hits: response.hits.map((hit) => ({ therapistId: hit.therapistId, score: hit._rankingScore ?? 0 })),
-          totalHits: (response as { totalHits?: number }).totalHits ?? response.hits.length,
-          facetDistribution: response.facetDistribution ?? {},
-        };
-      });
-    try {
-      if (known) return { ...(await send(pageOnlyParams(params, page, pageSize))), ...known };
-      const answer = await send(params);
-      if (version !== null)
-        this.totals.set(key, version, { totalHits: answer.totalHits, facetDistribution: answer.facetDistribution });
-      return answer;
-    } catch {
-      throw new ServiceUnavailableError('Search is temporarily unavailable; please try again shortly.');
-    }
+  /** The engine's answer for a request: the page of hits and the exact totals. */
+  query(request: EnginePlan): Promise<EngineAnswer> {
+    return this.engineQuery.run(request);
   }
 
   async search(input: TherapistSearchInput): Promise<TherapistSearchResult> {
-    const { text, params, point, resolvedPlace, sort, page, pageSize } = this.buildRequest(input);
-    const response = await this.query(text, params, page, pageSize);
+    const request = this.buildRequest(input);
+    const { text, point, resolvedPlace, sort, page, pageSize } = request;
+    const response = await this.query(request);
     const ids = response.hits.map((hit) => hit.therapistId);
     const therapists = new Map((await this.projection.load(ids)).map((t) => [t.id, t]));
     const scores = new Map(response.hits.map((hit) => [hit.therapistId, hit.score]));
