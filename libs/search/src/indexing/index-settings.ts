@@ -66,7 +66,7 @@ export function therapistIndexSettings(synonyms: Record<string, string[]>): Sett
     distinctAttribute: 'therapistId',
     synonyms,
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-    // Room for the ZIP codes of a wide radius: their counts size the nearest-first reads (NearestFirst).
+    // Room for the ZIP codes of a wide radius: their counts size the nearest-first reads (query/nearest-first.ts).
     faceting: { maxValuesPerFacet: 3000 },
     // Word proximity per attribute rather than per word position: about a third less indexing work, and the
     // fields searched here are short lists of terms where exact word distance says little.

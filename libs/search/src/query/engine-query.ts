@@ -84,18 +84,18 @@ export class EngineQuery {
   /** Counts (exact totals and facet counts) of a request, from the cache of this index version or the engine. */
   private async counted(text: string, body: SearchParams, version: string | null): Promise<SearchTotals> {
     const key = totalsKey(text, body);
-    const known = version === null ? undefined : this.totals.get(key, version);
+    const known = this.totals.get(key, version);
     if (known) return known;
     const { totalHits, facetDistribution } = await this.send(text, { ...body, page: 1, hitsPerPage: 0 });
-    if (version !== null) this.totals.set(key, version, { totalHits, facetDistribution });
+    this.totals.set(key, version, { totalHits, facetDistribution });
     return { totalHits, facetDistribution };
   }
 
   private async engineOrdered({ text, params, page, pageSize }: EnginePlan, version: string | null) {
     const key = totalsKey(text, params);
-    const known = version === null ? undefined : this.totals.get(key, version);
+    const known = this.totals.get(key, version);
     const answer = await this.send(text, known ? pageOnlyParams(params, page, pageSize) : params);
-    if (!known && version !== null)
+    if (!known)
       this.totals.set(key, version, { totalHits: answer.totalHits, facetDistribution: answer.facetDistribution });
     return {
       hits: answer.hits.map((hit) => ({ therapistId: String(hit.therapistId), score: Number(hit._rankingScore ?? 0) })),

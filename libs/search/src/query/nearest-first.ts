@@ -35,11 +35,7 @@ export function nearestZips(zips: readonly ZipDistance[], counts: Record<string,
  * `_geoPoint:asc, localReputationScore:desc` for documents at ZIP centroids.
  */
 export function byDistance(documents: readonly PlacedDocument[], kmOf: ReadonlyMap<string, number>): PlacedDocument[] {
-  const km = (d: PlacedDocument) => (d.postalCode === null ? Infinity : (kmOf.get(d.postalCode) ?? Infinity));
-  return documents
-    .map((document, position) => ({ document, position, km: km(document) }))
-    .sort((a, b) => a.km - b.km || a.position - b.position)
-    .map((x) => x.document);
+  return reordered(documents, kmOf, (a, b) => a.km - b.km);
 }
 
 /** The same for `localReputationScore:desc, _geoPoint:asc`: reputation first, nearest first among equals. */
@@ -47,13 +43,31 @@ export function byReputationThenDistance(
   documents: readonly PlacedDocument[],
   kmOf: ReadonlyMap<string, number>,
 ): PlacedDocument[] {
-  const km = (d: PlacedDocument) => (d.postalCode === null ? Infinity : (kmOf.get(d.postalCode) ?? Infinity));
+  return reordered(
+    documents,
+    kmOf,
+    (a, b) => b.document.localReputationScore - a.document.localReputationScore || a.km - b.km,
+  );
+}
+
+interface Measured {
+  document: PlacedDocument;
+  km: number;
+}
+
+/** Documents sorted by `compare`, each measured once (unknown places last), engine order kept among equals. */
+function reordered(
+  documents: readonly PlacedDocument[],
+  kmOf: ReadonlyMap<string, number>,
+  compare: (a: Measured, b: Measured) => number,
+): PlacedDocument[] {
   return documents
-    .map((document, position) => ({ document, position, km: km(document) }))
-    .sort(
-      (a, b) =>
-        b.document.localReputationScore - a.document.localReputationScore || a.km - b.km || a.position - b.position,
-    )
+    .map((document, position) => ({
+      document,
+      position,
+      km: document.postalCode === null ? Infinity : (kmOf.get(document.postalCode) ?? Infinity),
+    }))
+    .sort((a, b) => compare(a, b) || a.position - b.position)
     .map((x) => x.document);
 }
 

@@ -34,6 +34,17 @@ describe('search totals', () => {
     expect(cache.get('b', 'v2')).toBeUndefined();
   });
 
+  it('neither finds nor keeps counts when the index version is unknown', () => {
+    const cache = new SearchTotalsCache();
+    const totals = { totalHits: 3, facetDistribution: {} };
+    cache.set('a', 'v1', totals);
+    cache.set('b', null, totals);
+    expect(cache.get('a', null)).toBeUndefined();
+    expect(cache.get('b', 'v1')).toBeUndefined();
+    expect(cache.get('a', 'v1')).toBe(totals);
+    expect(cache.size).toBe(1);
+  });
+
   it('shares one call among identical concurrent requests', async () => {
     const coalescer = new Coalescer<number>();
     let calls = 0;

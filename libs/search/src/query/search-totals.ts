@@ -30,8 +30,9 @@ export function pageOnlyParams(params: SearchParams, page: number, pageSize: num
 
 /**
  * Exact totals of recent searches, valid for one version of the index (its `updatedAt`): any change to the index
- * starts a new version, so a cached count is never one the engine would no longer give. Bounded (least recently
- * used out first): it holds counts, never documents, so it does not grow with the directory.
+ * starts a new version, so a cached count is never one the engine would no longer give. An unknown version (null:
+ * the engine could not say) neither finds nor keeps anything. Bounded (least recently used out first): it holds
+ * counts, never documents, so it does not grow with the directory.
  */
 export class SearchTotalsCache {
   private version: string | null = null;
@@ -39,8 +40,8 @@ export class SearchTotalsCache {
 
   constructor(private readonly maxEntries = 1000) {}
 
-  get(key: string, version: string): SearchTotals | undefined {
-    if (version !== this.version) return undefined;
+  get(key: string, version: string | null): SearchTotals | undefined {
+    if (version === null || version !== this.version) return undefined;
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
@@ -49,7 +50,8 @@ export class SearchTotalsCache {
     return hit;
   }
 
-  set(key: string, version: string, totals: SearchTotals): void {
+  set(key: string, version: string | null, totals: SearchTotals): void {
+    if (version === null) return;
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;

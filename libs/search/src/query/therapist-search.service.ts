@@ -86,8 +86,9 @@ export class TherapistSearchService {
     let order: EngineOrder = 'engine';
     if (point && sort === TherapistSort.REPUTATION) order = 'reputation';
     else if (point && (sort === TherapistSort.DISTANCE || text === '')) order = 'distance';
-    if (order !== 'engine') params.sort = ['localReputationScore:desc'];
-    else if (sort === TherapistSort.REPUTATION || (!point && text === '')) params.sort = ['reputationScore:desc'];
+    // Place orders read their documents in EngineQuery's own order; without a place the engine sorts by reputation.
+    if (order === 'engine' && (sort === TherapistSort.REPUTATION || (!point && text === '')))
+      params.sort = ['reputationScore:desc'];
     return { text, params, order, zips, point, radiusKm, resolvedPlace, sort, page, pageSize };
   }
 
